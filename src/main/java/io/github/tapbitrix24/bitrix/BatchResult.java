@@ -1,0 +1,15 @@
+package io.github.tapbitrix24.bitrix;
+
+import java.util.List;
+
+/** Sub-results in the order the commands were given. */
+public record BatchResult(List<SubResult> results) {
+    public SubResult get(String key) {
+        for (SubResult r : results) {
+            if (r.key().equals(key)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("no batch command with key " + key);
+    }
+}

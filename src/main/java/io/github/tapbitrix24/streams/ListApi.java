@@ -1,0 +1,31 @@
+package io.github.tapbitrix24.streams;
+
+/**
+ * The API family a stream's method belongs to: each pages, filters, orders and wraps its rows
+ * differently (bitrix24-api.md §2.2, §6). The extract package implements one pager per family;
+ * a stream only names its family.
+ */
+public enum ListApi {
+    /** crm.deal|contact|company|lead|activity|product.list: result = array; order/filter/select; {@code >ID} keyset, start=-1. */
+    CRM_LIST,
+    /** crm.item.list: result.items; camelCase; {@code >id} keyset, start=-1; needs entityTypeId. */
+    CRM_ITEM_LIST,
+    /** crm.stagehistory.list: result.items; upper-case ID; {@code >ID} keyset; needs entityTypeId. */
+    STAGE_HISTORY,
+    /** user.get: sort/order strings, FILTER, ADMIN_MODE, start (-1 supported). */
+    USER_GET,
+    /** department.get: sort/order strings, flat filters, start. */
+    DEPARTMENT_GET,
+    /** voximplant.statistic.get: FILTER, SORT, ORDER (upper-case), start. */
+    VOXIMPLANT_STATISTIC,
+    /** imopenlines.config.list.get: PARAMS.limit (max 200) / PARAMS.offset, plain result array, no next/total. */
+    OPENLINES_CONFIG,
+    /** crm.status.list: one call returns the whole dictionary. */
+    STATUS_LIST,
+    /** crm.type.list: result.types, start paging. */
+    TYPE_LIST,
+    /** A *.fields method turned into one record per field (the *_fields metadata streams). */
+    FIELD_METADATA,
+    /** Children of deals fetched per batch of parent IDs (deal_products, deal_comments); see the parent. */
+    DEAL_CHILDREN
+}
