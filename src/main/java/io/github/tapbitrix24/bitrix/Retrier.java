@@ -68,11 +68,14 @@ final class Retrier {
                     execution.recordResult(result);
                     return result;
                 } catch (BitrixException e) {
-                    if (e.kind() == BitrixErrorKind.OPERATING_TIME_LIMIT
-                            && operatingWaits < settings.maxOperatingLimitWaits()) {
+                    if (e.kind() == BitrixErrorKind.OPERATING_TIME_LIMIT) {
+                        // Whatever happens next, the next call to this method waits for the reset.
+                        Instant until = operatingBudget.blocked(e.method(), e.retryAfter().orElse(null));
+                        if (operatingWaits >= settings.maxOperatingLimitWaits()) {
+                            throw e; // backoff cannot help: only the budget reset can
+                        }
                         operatingWaits++;
                         retries.incrementAndGet();
-                        Instant until = operatingBudget.blocked(e.method(), e.retryAfter().orElse(null));
                         LOG.warning(() -> e.getMessage() + "; waiting until " + until + " and trying again");
                         continue; // the pause itself happens before the next attempt, per method
                     }
