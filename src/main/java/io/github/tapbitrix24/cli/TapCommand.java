@@ -182,7 +182,7 @@ public final class TapCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         if (e instanceof ConfigException c) {
             code = 2;
-            c.problems().forEach(p -> lines.add("config: " + p));
+            lines.addAll(c.problems());
         } else if (e instanceof UsageError) {
             code = 2;
             lines.add(e.getMessage());
