@@ -62,6 +62,19 @@ class DiscoverModeTest {
     }
 
     @Test
+    void aWebhookWithoutCrmStillDiscoversTheOrganisationStreams() throws Exception {
+        try (PortalSimulator sim = PortalSimulator.start(PortalOptions.defaults()
+                .withScopes(Set.of("user", "department", "telephony")))) {
+            Run run = discover(sim);
+            assertEquals(0, run.exit(), run.stderr());
+            List<String> names = Catalog.fromJson(JsonMapper.shared().readTree(run.stdout())).streams().stream()
+                    .map(CatalogEntry::tapStreamId).toList();
+            assertEquals(List.of("users", "departments", "calls"), names);
+            assertTrue(run.stderr().contains("stream deals left out: the webhook has no 'crm' scope"), run.stderr());
+        }
+    }
+
+    @Test
     void theCatalogOnStdoutIsTheOnlyThingThereAndHoldsNoSecret() throws Exception {
         try (PortalSimulator sim = PortalSimulator.start(PortalOptions.defaults())) {
             Run run = discover(sim);
