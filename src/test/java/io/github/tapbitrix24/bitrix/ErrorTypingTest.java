@@ -95,7 +95,7 @@ class ErrorTypingTest {
     @Test
     void operationTimeLimitIsItsOwnKind() {
         f.enqueue(429, "{\"error\":\"OPERATION_TIME_LIMIT\",\"error_description\":\"Method is blocked due to operation time limit.\"}");
-        ClientSettings noWaits = new ClientSettings(1000, 1000, Duration.ofMillis(400), 200, 1,
+        ClientSettings noWaits = new ClientSettings(1000, 1000, Duration.ofSeconds(10), 200, 1,
                 Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(1), 0, Duration.ofSeconds(60), "t");
         BitrixException e = assertThrows(BitrixException.class, () -> f.client(noWaits).call("crm.deal.list", noParams()));
         assertEquals(BitrixErrorKind.OPERATING_TIME_LIMIT, e.kind());

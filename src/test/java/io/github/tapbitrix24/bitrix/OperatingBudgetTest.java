@@ -109,7 +109,7 @@ class OperatingBudgetTest {
         f.ok("\"contacts\"");
         f.ok("\"deals\"");
         // A one-wait budget, then the client gives the OPERATION_TIME_LIMIT back for the caller.
-        ClientSettings settings = new ClientSettings(1000, 1000, Duration.ofMillis(400), 200, 4,
+        ClientSettings settings = new ClientSettings(1000, 1000, Duration.ofSeconds(10), 200, 4,
                 Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(15), 0, Duration.ofSeconds(60), "t");
         BitrixClient client = f.client(settings);
         assertThrows(BitrixException.class, () -> client.call("crm.deal.list", noParams()));

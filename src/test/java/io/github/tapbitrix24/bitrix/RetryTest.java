@@ -51,9 +51,9 @@ class RetryTest {
 
     @Test
     void retriesATimeoutThenSucceeds() {
-        f.server.enqueue(new MockResponse.Builder().body("{\"result\":\"late\"}").headersDelay(1, TimeUnit.SECONDS).build());
+        f.server.enqueue(new MockResponse.Builder().body("{\"result\":\"late\"}").headersDelay(4, TimeUnit.SECONDS).build());
         f.ok("\"ok\"");
-        BitrixClient client = f.client(ClientFixture.settings().withRequestTimeout(Duration.ofMillis(200)));
+        BitrixClient client = f.client(ClientFixture.settings().withRequestTimeout(Duration.ofMillis(1000)));
         assertRecoveredAfterOneRetry(client);
         assertTrue(f.logs.any("network problem"), f.logs.lines.toString());
     }

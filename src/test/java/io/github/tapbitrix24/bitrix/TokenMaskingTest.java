@@ -62,7 +62,7 @@ class TokenMaskingTest {
         for (String code : List.of("NO_AUTH_FOUND", "insufficient_scope", "ERROR_METHOD_NOT_FOUND", "ACCESS_DENIED",
                 "INTERNAL_SERVER_ERROR", "INVALID_ARG_VALUE", "", "OPERATION_TIME_LIMIT", "QUERY_LIMIT_EXCEEDED")) {
             f.enqueue(400, "{\"error\":\"" + code + "\",\"error_description\":\"failed at " + ECHO + "\"}");
-            BitrixException e = failure(f.client(new ClientSettings(1000, 1000, Duration.ofMillis(400), 200, 1,
+            BitrixException e = failure(f.client(new ClientSettings(1000, 1000, Duration.ofSeconds(10), 200, 1,
                     Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(1), 0, Duration.ofSeconds(1), "t")));
             assertTrue(e.getMessage().contains("/rest/1/***/"), e.getMessage());
         }
@@ -87,8 +87,8 @@ class TokenMaskingTest {
 
     @Test
     void timeoutMessagesAreMasked() {
-        f.server.enqueue(new MockResponse.Builder().body("{}").headersDelay(1, TimeUnit.SECONDS).build());
-        failure(f.client(ClientFixture.settings().withRequestTimeout(Duration.ofMillis(150))
+        f.server.enqueue(new MockResponse.Builder().body("{}").headersDelay(4, TimeUnit.SECONDS).build());
+        failure(f.client(ClientFixture.settings().withRequestTimeout(Duration.ofMillis(1000))
                 .withRetries(1, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(1))));
     }
 
