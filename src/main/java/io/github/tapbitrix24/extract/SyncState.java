@@ -62,8 +62,6 @@ public final class SyncState {
         n.set("bookmarks", bookmarks.deepCopy());
         if (currentlySyncing != null) {
             n.put("currently_syncing", currentlySyncing);
-        } else {
-            n.putNull("currently_syncing");
         }
         return n;
     }
