@@ -1,0 +1,140 @@
+package io.github.tapbitrix24.singer;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes Singer messages, one JSON object per line, with Jackson's streaming generator over a
+ * buffered stream. Output is flushed at every STATE, so a killed run has delivered everything up to
+ * the last STATE it wrote and the target can resume from it; between STATEs the buffer keeps the
+ * write cost per record low. Not thread-safe: one writer per run, used from one thread.
+ */
+public final class SingerWriter implements Closeable {
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+
+    private final BufferedOutputStream buffer;
+    private final JsonGenerator gen;
+    private Instant lastInstant;
+    private String lastInstantText;
+
+    /** {@code out} is not closed by {@link #close()}: its owner (the CLI, for stdout) closes it. */
+    public SingerWriter(OutputStream out) {
+        this.buffer = new BufferedOutputStream(out, 1 << 16);
+        this.gen = MAPPER.createGenerator(buffer);
+    }
+
+    /** {@code {"type":"SCHEMA","stream":..,"schema":..,"key_properties":[..],"bookmark_properties":[..]}}. */
+    public void writeSchema(String stream, JsonNode schema, List<String> keyProperties,
+                            List<String> bookmarkProperties) {
+        run(() -> {
+            gen.writeStartObject();
+            gen.writeStringProperty("type", "SCHEMA");
+            gen.writeStringProperty("stream", stream);
+            gen.writeName("schema");
+            gen.writeTree(schema);
+            writeStrings("key_properties", keyProperties);
+            writeStrings("bookmark_properties", bookmarkProperties);
+            gen.writeEndObject();
+            newline();
+        });
+    }
+
+    /** {@code {"type":"RECORD","stream":..,"record":..,"time_extracted":"...Z"}}. */
+    public void writeRecord(String stream, JsonNode record, Instant timeExtracted) {
+        run(() -> {
+            gen.writeStartObject();
+            gen.writeStringProperty("type", "RECORD");
+            gen.writeStringProperty("stream", stream);
+            gen.writeName("record");
+            gen.writeTree(record);
+            if (timeExtracted != null) {
+                gen.writeStringProperty("time_extracted", instantText(timeExtracted));
+            }
+            gen.writeEndObject();
+            newline();
+        });
+    }
+
+    /** {@code {"type":"STATE","value":..}}, then flushes everything written so far. */
+    public void writeState(JsonNode value) {
+        run(() -> {
+            gen.writeStartObject();
+            gen.writeStringProperty("type", "STATE");
+            gen.writeName("value");
+            gen.writeTree(value);
+            gen.writeEndObject();
+            newline();
+        });
+        flush();
+    }
+
+    /** Pushes buffered messages to the underlying stream. */
+    public void flush() {
+        run(() -> {
+            gen.flush();
+            buffer.flush();
+        });
+    }
+
+    /** Flushes; leaves the underlying stream open. */
+    @Override
+    public void close() {
+        run(() -> {
+            gen.close();
+            buffer.flush();
+        });
+    }
+
+    private void writeStrings(String name, List<String> values) {
+        gen.writeName(name);
+        gen.writeStartArray();
+        if (values != null) {
+            for (String v : values) {
+                gen.writeString(v);
+            }
+        }
+        gen.writeEndArray();
+    }
+
+    private void newline() {
+        gen.writeRaw('\n');
+    }
+
+    // Records of one page share time_extracted: format it once.
+    private String instantText(Instant t) {
+        if (!t.equals(lastInstant)) {
+            lastInstant = t;
+            lastInstantText = t.toString();
+        }
+        return lastInstantText;
+    }
+
+    private interface IoAction {
+        void run() throws Exception;
+    }
+
+    private static void run(IoAction a) {
+        try {
+            a.run();
+        } catch (JacksonException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("cannot write Singer messages: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

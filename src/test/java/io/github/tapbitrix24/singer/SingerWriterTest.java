@@ -1,0 +1,48 @@
+package io.github.tapbitrix24.singer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class SingerWriterTest {
+    private static final JsonMapper M = JsonMapper.shared();
+
+    private static JsonNode json(String s) {
+        return M.readTree(s.replace('\'', '"'));
+    }
+
+    @Test
+    void writesOneMessagePerLineInSingerShape() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (SingerWriter w = new SingerWriter(out)) {
+            w.writeSchema("deals", json("{'type':'object'}"), List.of("ID"), List.of("DATE_MODIFY"));
+            w.writeRecord("deals", json("{'ID':1,'TITLE':'Ünïcode \\\"q\\\"'}"), Instant.parse("2024-01-02T03:04:05Z"));
+            w.writeState(json("{'bookmarks':{'deals':{'replication_key_value':'2024-01-01T00:00:00Z'}}}"));
+        }
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(3, lines.length);
+        assertEquals(json("{'type':'SCHEMA','stream':'deals','schema':{'type':'object'},'key_properties':['ID'],"
+                + "'bookmark_properties':['DATE_MODIFY']}"), M.readTree(lines[0]));
+        assertEquals(json("{'type':'RECORD','stream':'deals','record':{'ID':1,'TITLE':'Ünïcode \\\"q\\\"'},"
+                + "'time_extracted':'2024-01-02T03:04:05Z'}"), M.readTree(lines[1]));
+        assertEquals("STATE", M.readTree(lines[2]).get("type").asString());
+    }
+
+    @Test
+    void recordsStayBufferedUntilAStateFlushesThem() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SingerWriter w = new SingerWriter(out);
+        w.writeRecord("deals", json("{'ID':1}"), Instant.EPOCH);
+        assertEquals(0, out.size(), "a record alone is not flushed");
+        w.writeState(json("{}"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(2, text.split("\n").length);
+        assertEquals('\n', text.charAt(text.length() - 1), "the STATE line is complete on the stream");
+    }
+}
