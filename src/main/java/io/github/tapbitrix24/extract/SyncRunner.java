@@ -108,11 +108,12 @@ public final class SyncRunner {
         writer.writeSchema(name, schema, StreamPlanner.keyProperties(entry, spec.get()),
                 plan.replicationKey() == null ? List.of() : List.of(plan.replicationKey()));
 
-        StreamBookmark bookmark = state.bookmark(name);
-        if (!Objects.equals(bookmark.replicationKey(), plan.replicationKey())) {
-            if (bookmark.value() != null || bookmark.inProgress()) {
+        StreamBookmark stored = state.bookmark(name);
+        StreamBookmark bookmark = stored;
+        if (!Objects.equals(stored.replicationKey(), plan.replicationKey())) {
+            if (stored.value() != null || stored.inProgress()) {
                 LOG.info(() -> "stream " + name + ": the bookmark was kept for replication key "
-                        + bookmark.replicationKey() + ", now " + plan.replicationKey() + "; starting over");
+                        + stored.replicationKey() + ", now " + plan.replicationKey() + "; starting over");
             }
             bookmark = StreamBookmark.empty(plan.replicationKey());
         }
