@@ -6,16 +6,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Validated settings. Built by the config loader (files/ENV → JSON → schema validation → this);
+ * Validated settings. Built by {@link ConfigLoader} (files/ENV → JSON → schema validation → this);
  * defaults live in {@code schemas/config.schema.json}. {@code toString()} is safe to print
  * because {@link WebhookUrl#toString()} masks the token.
  *
- * @param startDate               where incremental streams start when there is no bookmark
- * @param operatingTimeThreshold  seconds of {@code time.operating} above which calls to that method pause
- * @param dealCategoryIds         deal funnels to extract; empty = all
- * @param maxRequestsPerSecond    client-side leaky bucket drain rate
- * @param requestBurst            client-side leaky bucket size
- * @param requestTimeoutSeconds   per-HTTP-request timeout
+ * @param startDate                where incremental streams start when there is no bookmark
+ * @param operatingTimeThreshold   seconds of {@code time.operating} above which calls to that method pause
+ * @param dealCategoryIds          deal funnels to extract; empty = all
+ * @param maxRequestsPerSecond     client-side leaky bucket drain rate
+ * @param requestBurst             client-side leaky bucket size
+ * @param requestTimeoutSeconds    per-HTTP-request timeout
+ * @param retryMaxAttempts         attempts per request (first try included) for retryable failures
+ * @param retryInitialDelaySeconds first backoff delay; doubles on each retry
+ * @param retryMaxDelaySeconds     cap of one backoff delay
+ * @param retryMaxTotalSeconds     give up retrying a request once this much time has passed since its first try
  */
 public record TapConfig(
         WebhookUrl webhookUrl,
@@ -27,11 +31,32 @@ public record TapConfig(
         List<Integer> dealCategoryIds,
         double maxRequestsPerSecond,
         int requestBurst,
-        int requestTimeoutSeconds) {
+        int requestTimeoutSeconds,
+        int retryMaxAttempts,
+        double retryInitialDelaySeconds,
+        double retryMaxDelaySeconds,
+        int retryMaxTotalSeconds) {
+
+    /** Defaults of the retry knobs, as in the config schema. */
+    public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 8;
+    public static final double DEFAULT_RETRY_INITIAL_DELAY_SECONDS = 1;
+    public static final double DEFAULT_RETRY_MAX_DELAY_SECONDS = 60;
+    public static final int DEFAULT_RETRY_MAX_TOTAL_SECONDS = 900;
 
     public TapConfig {
         startDate = startDate == null ? Optional.empty() : startDate;
         dealCategoryIds = dealCategoryIds == null ? List.of() : List.copyOf(dealCategoryIds);
+    }
+
+    /** The original ten settings; retry knobs take their defaults. */
+    public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
+                     boolean enableDealCommentsStream, boolean enableDealProductsStream,
+                     double operatingTimeThreshold, List<Integer> dealCategoryIds,
+                     double maxRequestsPerSecond, int requestBurst, int requestTimeoutSeconds) {
+        this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
+                operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
+                DEFAULT_RETRY_MAX_ATTEMPTS, DEFAULT_RETRY_INITIAL_DELAY_SECONDS, DEFAULT_RETRY_MAX_DELAY_SECONDS,
+                DEFAULT_RETRY_MAX_TOTAL_SECONDS);
     }
 
     /** Every default as in the config schema; for tests and the demo. */

@@ -1,0 +1,110 @@
+package io.github.tapbitrix24.bitrix;
+
+import io.github.tapbitrix24.config.BuildInfo;
+import io.github.tapbitrix24.config.TapConfig;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@link BitrixClient} paces, times out and retries.
+ *
+ * @param maxRequestsPerSecond   leaky-bucket drain rate (Bitrix24: 2, Enterprise 5) [D:limits.md]
+ * @param requestBurst           leaky-bucket size (Bitrix24: 50, Enterprise 250) [D:limits.md]
+ * @param requestTimeout         whole-call timeout of one HTTP request (the cloud cuts requests at 60 s)
+ * @param operatingTimeThreshold seconds of {@code time.operating} above which the next call to that
+ *                               method waits for {@code operating_reset_at}
+ * @param maxAttempts            attempts per request, first try included, for retryable failures
+ * @param initialBackoff         first retry delay; doubled on each retry, with jitter
+ * @param maxBackoff             cap of one backoff delay (a longer Retry-After is still honoured)
+ * @param maxRetryTime           no retry is started once this much time has passed since the first try
+ * @param maxOperatingLimitWaits how many OPERATION_TIME_LIMIT answers one call waits out before failing
+ * @param operatingFallbackPause pause when a method is over its budget but the server gave no reset
+ *                               time: one of the ten one-minute baskets leaves the sum every minute
+ * @param userAgent              sent on every request, as the docs recommend
+ */
+public record ClientSettings(
+        double maxRequestsPerSecond,
+        int requestBurst,
+        Duration requestTimeout,
+        double operatingTimeThreshold,
+        int maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration maxRetryTime,
+        int maxOperatingLimitWaits,
+        Duration operatingFallbackPause,
+        String userAgent) {
+
+    public ClientSettings {
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        Objects.requireNonNull(maxRetryTime, "maxRetryTime");
+        Objects.requireNonNull(operatingFallbackPause, "operatingFallbackPause");
+        Objects.requireNonNull(userAgent, "userAgent");
+        require(maxRequestsPerSecond > 0, "maxRequestsPerSecond must be > 0, was " + maxRequestsPerSecond);
+        require(requestBurst >= 1, "requestBurst must be >= 1, was " + requestBurst);
+        require(isPositive(requestTimeout), "requestTimeout must be > 0, was " + requestTimeout);
+        require(operatingTimeThreshold >= 0, "operatingTimeThreshold must be >= 0, was " + operatingTimeThreshold);
+        require(maxAttempts >= 1, "maxAttempts must be >= 1, was " + maxAttempts);
+        require(isPositive(initialBackoff), "initialBackoff must be > 0, was " + initialBackoff);
+        require(maxBackoff.compareTo(initialBackoff) > 0,
+                "maxBackoff must be greater than initialBackoff (" + initialBackoff + "), was " + maxBackoff);
+        require(!maxRetryTime.isNegative(), "maxRetryTime must be >= 0, was " + maxRetryTime);
+        require(maxOperatingLimitWaits >= 0, "maxOperatingLimitWaits must be >= 0, was " + maxOperatingLimitWaits);
+        require(isPositive(operatingFallbackPause), "operatingFallbackPause must be > 0, was " + operatingFallbackPause);
+    }
+
+    /** The defaults of the config schema. */
+    public static ClientSettings defaults() {
+        return new ClientSettings(2, 50, Duration.ofSeconds(60), 200,
+                TapConfig.DEFAULT_RETRY_MAX_ATTEMPTS,
+                seconds(TapConfig.DEFAULT_RETRY_INITIAL_DELAY_SECONDS),
+                seconds(TapConfig.DEFAULT_RETRY_MAX_DELAY_SECONDS),
+                Duration.ofSeconds(TapConfig.DEFAULT_RETRY_MAX_TOTAL_SECONDS),
+                3, Duration.ofSeconds(60), BuildInfo.userAgent());
+    }
+
+    public static ClientSettings from(TapConfig c) {
+        ClientSettings d = defaults();
+        return new ClientSettings(c.maxRequestsPerSecond(), c.requestBurst(),
+                Duration.ofSeconds(c.requestTimeoutSeconds()), c.operatingTimeThreshold(),
+                c.retryMaxAttempts(), seconds(c.retryInitialDelaySeconds()), seconds(c.retryMaxDelaySeconds()),
+                Duration.ofSeconds(c.retryMaxTotalSeconds()),
+                d.maxOperatingLimitWaits(), d.operatingFallbackPause(), d.userAgent());
+    }
+
+    public ClientSettings withThrottle(double perSecond, int burst) {
+        return new ClientSettings(perSecond, burst, requestTimeout, operatingTimeThreshold, maxAttempts,
+                initialBackoff, maxBackoff, maxRetryTime, maxOperatingLimitWaits, operatingFallbackPause, userAgent);
+    }
+
+    public ClientSettings withRequestTimeout(Duration timeout) {
+        return new ClientSettings(maxRequestsPerSecond, requestBurst, timeout, operatingTimeThreshold, maxAttempts,
+                initialBackoff, maxBackoff, maxRetryTime, maxOperatingLimitWaits, operatingFallbackPause, userAgent);
+    }
+
+    public ClientSettings withRetries(int attempts, Duration initial, Duration max, Duration total) {
+        return new ClientSettings(maxRequestsPerSecond, requestBurst, requestTimeout, operatingTimeThreshold,
+                attempts, initial, max, total, maxOperatingLimitWaits, operatingFallbackPause, userAgent);
+    }
+
+    public ClientSettings withOperatingTimeThreshold(double threshold) {
+        return new ClientSettings(maxRequestsPerSecond, requestBurst, requestTimeout, threshold, maxAttempts,
+                initialBackoff, maxBackoff, maxRetryTime, maxOperatingLimitWaits, operatingFallbackPause, userAgent);
+    }
+
+    static Duration seconds(double s) {
+        return Duration.ofNanos(Math.round(s * 1_000_000_000L));
+    }
+
+    private static boolean isPositive(Duration d) {
+        return !d.isNegative() && !d.isZero();
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.github.tapbitrix24.bitrix;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the response envelope [bitrix24-api.md §1.3, §3.2] leniently, because the server is PHP:
+ * an empty map arrives as {@code []}, numbers may arrive as strings, {@code time} fields "may vary
+ * by method and environment", and {@code operating_reset_at} is an integer in most pages but an
+ * ISO string in one [D:api-reference/data-types.md; D:.../crm-activity-list.md].
+ */
+final class Envelopes {
+    private Envelopes() {
+    }
+
+    /**
+     * True when the body is an error envelope. The code may be {@code ""} or even {@code 0} on CRM
+     * errors [D:api-reference/crm/deals/crm-deal-list.md; D:api-reference/crm-stage-history-list.md],
+     * so presence of the key counts, not its value; a body that also has {@code result} is an error
+     * only when it says something in {@code error}/{@code error_description}.
+     */
+    static boolean isError(JsonNode body) {
+        JsonNode error = body.get("error");
+        if (error == null || error.isNull()) {
+            return false;
+        }
+        return !body.has("result") || !errorCode(body).isEmpty() || !errorDescription(body).isEmpty();
+    }
+
+    static String errorCode(JsonNode body) {
+        JsonNode e = body.get("error");
+        if (e == null || e.isNull()) {
+            return "";
+        }
+        if (e.isObject()) { // REST 3.0 shape {"error":{"code":...,"message":...}}, in case a proxy maps to it
+            return text(e.get("code"));
+        }
+        return text(e);
+    }
+
+    static String errorDescription(JsonNode body) {
+        JsonNode d = body.get("error_description");
+        if ((d == null || d.isNull()) && body.path("error").isObject()) {
+            d = body.path("error").get("message");
+        }
+        return text(d);
+    }
+
+    static Envelope envelope(JsonNode body) {
+        return new Envelope(body.get("result"), integer(body.get("next")), longOr(body.get("total"), 0L),
+                time(body.get("time")));
+    }
+
+    static TimeInfo time(JsonNode t) {
+        if (t == null || !t.isObject()) {
+            return TimeInfo.EMPTY; // absent, null, or PHP's [] for an empty map
+        }
+        return new TimeInfo(decimal(t.get("start")), decimal(t.get("finish")), decimal(t.get("duration")),
+                decimal(t.get("processing")), textOrNull(t.get("date_start")), textOrNull(t.get("date_finish")),
+                decimal(t.get("operating")), epochSeconds(t.get("operating_reset_at")));
+    }
+
+    /** One of the five {@code result_*} maps of a batch; PHP sends {@code []} when it is empty. */
+    static JsonNode map(JsonNode batchResult, String name) {
+        JsonNode m = batchResult == null ? null : batchResult.get(name);
+        return m != null && m.isObject() ? m : null;
+    }
+
+    static List<SubResult> subResults(JsonNode batchResult, List<BatchCommand> commands,
+                                      ErrorClassifier errors) {
+        JsonNode results = map(batchResult, "result");
+        JsonNode failures = map(batchResult, "result_error");
+        JsonNode totals = map(batchResult, "result_total");
+        JsonNode nexts = map(batchResult, "result_next");
+        JsonNode times = map(batchResult, "result_time");
+        List<SubResult> out = new ArrayList<>(commands.size());
+        for (BatchCommand c : commands) {
+            String k = c.key();
+            JsonNode failure = failures == null ? null : failures.get(k);
+            BitrixException error = null;
+            if (failure != null && !failure.isNull()) {
+                error = failure.isObject()
+                        ? errors.classify(c.method(), 0, errorCode(failure), errorDescription(failure), null)
+                        : errors.classify(c.method(), 0, text(failure), "", null);
+            }
+            JsonNode result = results == null ? null : results.get(k);
+            out.add(new SubResult(k, c.method(), error == null ? result : null,
+                    nexts == null ? null : integer(nexts.get(k)),
+                    totals == null ? null : longOr(totals.get(k), null),
+                    times == null ? null : time(times.get(k)), error));
+        }
+        return out;
+    }
+
+    static Integer integer(JsonNode n) {
+        Long l = longOr(n, null);
+        return l == null ? null : Math.toIntExact(l);
+    }
+
+    static Long longOr(JsonNode n, Long fallback) {
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (n.isNumber()) {
+            return n.longValue();
+        }
+        if (n.isString()) {
+            try {
+                return Long.parseLong(n.stringValue().trim());
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+        return fallback;
+    }
+
+    static Double decimal(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isNumber()) {
+            return n.doubleValue();
+        }
+        if (n.isString()) {
+            try {
+                return Double.parseDouble(n.stringValue().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Unix seconds given as a number, a numeric string, or an ISO 8601 date-time. */
+    static Long epochSeconds(JsonNode n) {
+        Double d = decimal(n);
+        if (d != null) {
+            return (long) Math.floor(d);
+        }
+        if (n != null && n.isString()) {
+            try {
+                return OffsetDateTime.parse(n.stringValue().trim()).toEpochSecond();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String text(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return "";
+        }
+        return n.isString() ? n.stringValue() : n.toString();
+    }
+
+    private static String textOrNull(JsonNode n) {
+        return n == null || n.isNull() ? null : text(n);
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.tapbitrix24.bitrix;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Per-method operating time [D:limits.md; bitrix24-api.md §4.2]: the server sums each method's
+ * execution time per webhook over ten one-minute baskets, reports the sum as {@code time.operating}
+ * and blocks the method with OPERATION_TIME_LIMIT past its budget. Fed from every {@code time}
+ * object (for a batch, each sub-call's {@code result_time[key]}), this pauses only the method that
+ * is over the threshold, until {@code operating_reset_at}; other methods go on.
+ */
+public final class OperatingBudget {
+    private static final Logger LOG = Logger.getLogger(OperatingBudget.class.getName());
+    /** The window is ten minutes, so no honest reset is further away; guards against garbage. */
+    private static final Duration MAX_PAUSE = Duration.ofMinutes(10);
+
+    private final double threshold;
+    private final Duration fallbackPause;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Map<String, Instant> pausedUntil = new HashMap<>();
+    private final Map<String, Instant> lastResetAt = new HashMap<>();
+
+    public OperatingBudget(double threshold, Duration fallbackPause, Clock clock, Sleeper sleeper) {
+        this.threshold = threshold;
+        this.fallbackPause = fallbackPause;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /** Records what a response said about {@code method}'s budget. */
+    public synchronized void observe(String method, TimeInfo time) {
+        if (time == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant reset = resetInstant(time, now);
+        if (reset != null) {
+            lastResetAt.put(method, reset);
+        }
+        if (time.operating() != null && time.operating() > threshold) {
+            if (reset != null && !reset.isAfter(now)) {
+                return; // the oldest basket has already left the sum
+            }
+            Instant until = reset != null ? reset : now.plus(fallbackPause);
+            pausedUntil.merge(method, until, (a, b) -> a.isAfter(b) ? a : b);
+            LOG.info(() -> String.format("%s has used %.1f s of server time in the last 10 minutes (threshold %.0f s);"
+                    + " its next call waits until %s", method, time.operating(), threshold, until));
+        }
+    }
+
+    /**
+     * The server answered OPERATION_TIME_LIMIT for {@code method}: hold it until the reset the last
+     * successful response announced, or the server's Retry-After, or one basket (a minute) later.
+     * Returns when the method may be called again.
+     */
+    public synchronized Instant blocked(String method, Duration retryAfter) {
+        Instant now = clock.instant();
+        Instant until;
+        if (retryAfter != null && !retryAfter.isNegative() && !retryAfter.isZero()) {
+            until = now.plus(min(retryAfter, MAX_PAUSE));
+        } else {
+            Instant known = lastResetAt.get(method);
+            until = known != null && known.isAfter(now) ? known : now.plus(fallbackPause);
+        }
+        pausedUntil.merge(method, until, (a, b) -> a.isAfter(b) ? a : b);
+        return until;
+    }
+
+    /** Waits while any of {@code methods} is paused; logs each pause. */
+    public void awaitAllowed(Collection<String> methods) throws InterruptedException {
+        for (String method : methods) {
+            Duration wait = takePause(method);
+            if (!wait.isZero()) {
+                LOG.info(() -> String.format("pausing %.1f s before calling %s: its operating-time budget resets then",
+                        wait.toMillis() / 1000.0, method));
+                sleeper.sleep(wait);
+            }
+        }
+    }
+
+    private synchronized Duration takePause(String method) {
+        Instant until = pausedUntil.remove(method);
+        if (until == null) {
+            return Duration.ZERO;
+        }
+        Duration wait = Duration.between(clock.instant(), until);
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    /**
+     * {@code operating_reset_at} is server time; the client clock may be off. When the response
+     * also says when it finished, use the server-side distance (reset − finish) from now instead.
+     */
+    private static Instant resetInstant(TimeInfo time, Instant now) {
+        Long reset = time.operatingResetAt();
+        if (reset == null) {
+            return null;
+        }
+        Double serverNow = time.finish() != null ? time.finish() : time.start();
+        Duration ahead = serverNow != null
+                ? ClientSettings.seconds(reset - serverNow)
+                : Duration.between(now, Instant.ofEpochSecond(reset));
+        if (ahead.isNegative()) {
+            return now;
+        }
+        return now.plus(min(ahead, MAX_PAUSE));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.tapbitrix24.bitrix;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Client-side copy of Bitrix24's leaky bucket [D:limits.md]: every request adds one to a level
+ * that drains at {@code perSecond}; a request that would push the level past {@code burst} waits
+ * until enough has drained. Staying inside the server's own bucket means a healthy run never sees
+ * QUERY_LIMIT_EXCEEDED. The wait is computed, not polled, so a test clock that does not move still
+ * gets exact spacing.
+ */
+public final class RequestBudget {
+    private final double perSecond;
+    private final int burst;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private double level;
+    private Instant updatedAt;
+
+    public RequestBudget(double perSecond, int burst, Clock clock, Sleeper sleeper) {
+        if (perSecond <= 0 || burst < 1) {
+            throw new IllegalArgumentException("need perSecond > 0 and burst >= 1, got " + perSecond + ", " + burst);
+        }
+        this.perSecond = perSecond;
+        this.burst = burst;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /** Blocks until one more request fits in the bucket, then counts it. Returns how long it waited. */
+    public synchronized Duration acquire() throws InterruptedException {
+        Instant now = clock.instant();
+        drainUntil(now);
+        double excess = level + 1 - burst;
+        Duration wait = Duration.ZERO;
+        if (excess > 0) {
+            wait = ClientSettings.seconds(excess / perSecond);
+            sleeper.sleep(wait);
+            Instant after = now.plus(wait);
+            drainUntil(after.isAfter(clock.instant()) ? after : clock.instant());
+        }
+        level += 1;
+        return wait;
+    }
+
+    private void drainUntil(Instant t) {
+        if (updatedAt != null && t.isAfter(updatedAt)) {
+            double elapsed = Duration.between(updatedAt, t).toNanos() / 1e9;
+            level = Math.max(0, level - elapsed * perSecond);
+        }
+        if (updatedAt == null || t.isAfter(updatedAt)) {
+            updatedAt = t;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.github.tapbitrix24.bitrix;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * One HTTP exchange with the webhook: POST a JSON body to {@code <webhook>/<method>}, follow a
+ * portal rename by hand, and read the answer as a JSON tree straight from the stream. It never
+ * retries and never interprets the envelope; it only turns the wire into (status, JSON) or a
+ * typed transport/malformed failure.
+ */
+final class WebhookTransport {
+    private static final Logger LOG = Logger.getLogger(BitrixClient.class.getName());
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final int MAX_REDIRECTS = 5;
+
+    /** What came back: the HTTP status, the parsed body, and Retry-After when the server sent one. */
+    record Answer(int status, JsonNode body, Duration retryAfter) {
+    }
+
+    private final OkHttpClient http;
+    private final ObjectMapper mapper;
+    private final ErrorClassifier errors;
+    private final Clock clock;
+    private final String userAgent;
+    private final AtomicLong httpRequests = new AtomicLong();
+    private volatile WebhookUrl webhook;
+
+    WebhookTransport(WebhookUrl webhook, ClientSettings settings, ObjectMapper mapper, ErrorClassifier errors,
+                     Clock clock) {
+        this.webhook = webhook;
+        this.mapper = mapper;
+        this.errors = errors;
+        this.clock = clock;
+        this.userAgent = settings.userAgent();
+        Duration timeout = settings.requestTimeout();
+        this.http = new OkHttpClient.Builder()
+                // A renamed portal answers 302; OkHttp would follow it as a GET and drop the body
+                // [D:settings/how-to-call-rest-api/change-domen.md], so we re-POST ourselves.
+                .followRedirects(false)
+                .followSslRedirects(false)
+                // Every retry goes through the client's policy, so it is counted, paced and logged.
+                .retryOnConnectionFailure(false)
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .callTimeout(timeout)
+                .build();
+    }
+
+    WebhookUrl webhook() {
+        return webhook;
+    }
+
+    long httpRequests() {
+        return httpRequests.get();
+    }
+
+    Answer post(String method, byte[] body) {
+        HttpUrl url = HttpUrl.get(webhook.methodUrl(method));
+        for (int hop = 0; ; hop++) {
+            Request request = new Request.Builder().url(url)
+                    .header("Accept", "application/json")
+                    .header("User-Agent", userAgent)
+                    .post(RequestBody.create(body, JSON))
+                    .build();
+            httpRequests.incrementAndGet();
+            try (Response response = http.newCall(request).execute()) {
+                int status = response.code();
+                if (isRedirect(status)) {
+                    if (hop >= MAX_REDIRECTS) {
+                        throw errors.malformed(method, status, "too many redirects", null);
+                    }
+                    url = follow(method, url, response.header("Location"), status);
+                    continue;
+                }
+                return new Answer(status, read(method, status, response), retryAfter(response.header("Retry-After")));
+            } catch (IOException e) {
+                throw errors.transport(method, e);
+            }
+        }
+    }
+
+    private JsonNode read(String method, int status, Response response) {
+        ResponseBody responseBody = response.body();
+        try (InputStream in = responseBody.byteStream()) {
+            JsonNode node = mapper.readTree(in);
+            if (node == null || node.isMissingNode() || !node.isObject()) {
+                throw errors.malformed(method, status, node == null || node.isMissingNode()
+                        ? "empty body" : "JSON that is not an object", null);
+            }
+            return node;
+        } catch (JacksonIOException e) { // the connection broke while the body was being read
+            throw errors.transport(method, e.getCause() != null ? e.getCause() : e);
+        } catch (JacksonException e) {
+            MediaType type = responseBody.contentType();
+            String what = type != null && "html".equals(type.subtype())
+                    ? "an HTML page instead of JSON" : "JSON that does not parse (truncated or not JSON)";
+            throw errors.malformed(method, status, what, e);
+        } catch (IOException e) {
+            throw errors.transport(method, e);
+        }
+    }
+
+    /**
+     * Re-POST target for a renamed portal: same path under the new host; https only, or a loopback
+     * host (tests and the simulator). The user is told the new address (masked) to fix the config.
+     */
+    private HttpUrl follow(String method, HttpUrl from, String location, int status) {
+        HttpUrl target = location == null ? null : from.resolve(location);
+        if (target == null) {
+            throw errors.malformed(method, status, "a redirect without a usable Location", null);
+        }
+        boolean loopback = WebhookUrl.isLoopback(target.host());
+        if (!target.scheme().equals("https") && !loopback) {
+            throw errors.malformed(method, status, "a redirect to a non-https address, refused so the webhook"
+                    + " secret is not sent in clear text (host " + target.host() + ")", null);
+        }
+        String hostAndPort = target.host().contains(":") ? "[" + target.host() + "]" : target.host();
+        if (target.port() != HttpUrl.defaultPort(target.scheme())) {
+            hostAndPort += ":" + target.port();
+        }
+        WebhookUrl moved = webhook.withHost(target.scheme(), hostAndPort);
+        if (!moved.equals(webhook)) {
+            LOG.warning(() -> "the portal moved (HTTP " + status + "): now using " + moved.masked()
+                    + "; update webhook_url in your config");
+            webhook = moved;
+        }
+        return HttpUrl.get(moved.methodUrl(method));
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    /** Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+    private Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            long s = Long.parseLong(v);
+            return s > 0 ? Duration.ofSeconds(s) : null;
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration d = Duration.between(clock.instant(),
+                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return d.isNegative() || d.isZero() ? null : d;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+}
