@@ -21,8 +21,14 @@ public final class SyncState {
         this.currentlySyncing = currentlySyncing;
     }
 
-    /** Accepts null, {@code {}}, or a state as this tap writes it. */
+    /**
+     * Accepts null, {@code {}}, a state as this tap writes it, or a whole STATE message
+     * ({@code {"type":"STATE","value":{...}}}) as some runners save it.
+     */
     public static SyncState from(JsonNode state) {
+        if (state != null && state.isObject() && !state.has("bookmarks") && state.path("value").isObject()) {
+            state = state.get("value");
+        }
         ObjectNode bookmarks = F.objectNode();
         String current = null;
         if (state != null && state.isObject()) {
