@@ -192,25 +192,23 @@ public final class FieldTypeMapping {
     // Old methods: {"ID":"215","VALUE_TYPE":"WORK","VALUE":"a@b.c","TYPE_ID":"EMAIL"}
     // (D:api-reference/crm/contacts/crm-contact-list.md). Other keys (crm.item's camelCase fm) are kept.
     private static ObjectNode multifieldItem() {
-        ObjectNode item = nullable("object");
-        ObjectNode p = item.putObject("properties");
-        p.set("ID", nullable("integer"));
-        p.set("VALUE_TYPE", nullable("string"));
-        p.set("VALUE", nullable("string"));
-        p.set("TYPE_ID", nullable("string"));
-        return item;
+        return nullableObject("ID", "integer", "VALUE_TYPE", "string", "VALUE", "string", "TYPE_ID", "string");
     }
 
     // {"id":37375,"showUrl":"/bitrix/…","downloadUrl":"/bitrix/…"} (old) or {"id","url","urlMachine"} (crm.item)
     // (D:tutorials/crm/how-to-add-crm-objects/how-to-add-lead-with-files.md; D:api-reference/crm/universal/object-fields.md)
     private static ObjectNode fileObject() {
+        return nullableObject("id", "integer", "showUrl", "string", "downloadUrl", "string", "url", "string",
+                "urlMachine", "string");
+    }
+
+    /** A nullable object with the given (name, type) properties, each nullable; other keys allowed. */
+    private static ObjectNode nullableObject(String... namesAndTypes) {
         ObjectNode o = nullable("object");
         ObjectNode p = o.putObject("properties");
-        p.set("id", nullable("integer"));
-        p.set("showUrl", nullable("string"));
-        p.set("downloadUrl", nullable("string"));
-        p.set("url", nullable("string"));
-        p.set("urlMachine", nullable("string"));
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            p.set(namesAndTypes[i], nullable(namesAndTypes[i + 1]));
+        }
         return o;
     }
 }

@@ -19,30 +19,22 @@ import java.time.format.DateTimeParseException;
  * D:settings/how-to-call-rest-api/batch.md), which are in portal time.
  */
 final class Timestamps {
-    private static final DateTimeFormatter OFFSET_FALLBACK = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .appendOffset("+HH:MM:ss", "Z")
-            .toFormatter();
-    private static final DateTimeFormatter OFFSET_NO_COLON = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .appendOffset("+HHMM", "Z")
-            .toFormatter();
-    private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .toFormatter();
+    private static final DateTimeFormatter OFFSET_FALLBACK = localDateTime().appendOffset("+HH:MM:ss", "Z").toFormatter();
+    private static final DateTimeFormatter OFFSET_NO_COLON = localDateTime().appendOffset("+HHMM", "Z").toFormatter();
+    private static final DateTimeFormatter LOCAL = localDateTime().toFormatter();
     private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu[ HH:mm[:ss]]");
 
     private Timestamps() {
+    }
+
+    // yyyy-MM-dd, 'T' or ' ', HH:mm[:ss[.fraction]]
+    private static DateTimeFormatterBuilder localDateTime() {
+        return new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .append(DateTimeFormatter.ISO_LOCAL_DATE)
+                .optionalStart().appendLiteral('T').optionalEnd()
+                .optionalStart().appendLiteral(' ').optionalEnd()
+                .append(DateTimeFormatter.ISO_LOCAL_TIME);
     }
 
     /** RFC 3339 in UTC ({@code 2024-09-02T16:37:18Z}), or null when {@code s} is no datetime. */

@@ -1,0 +1,34 @@
+package io.github.tapbitrix24.cli;
+
+import io.github.tapbitrix24.bitrix.BitrixApi;
+import io.github.tapbitrix24.config.TapConfig;
+import io.github.tapbitrix24.discover.Discovery;
+import io.github.tapbitrix24.singer.Catalog;
+import java.io.PrintStream;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code --discover}: the catalog of this portal as pretty JSON on stdout; streams left out are
+ * explained on stderr (one line each, by {@link Discovery}). Failures propagate as exceptions for
+ * {@link TapCommand} to map to an exit code.
+ */
+public final class DiscoverMode {
+    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private DiscoverMode() {
+    }
+
+    /** Runs discovery through {@code api} and prints the catalog; returns the exit code (0). */
+    public static int run(BitrixApi api, TapConfig config, PrintStream stdout) {
+        Catalog catalog = new Discovery(api, config).discover();
+        stdout.print(toText(catalog));
+        stdout.flush();
+        return 0;
+    }
+
+    /** The catalog as the tap prints it (2-space indented JSON, trailing newline); also used for catalog-samples/. */
+    public static String toText(Catalog catalog) {
+        return PRETTY.writeValueAsString(catalog.toJson()) + "\n";
+    }
+}
