@@ -110,9 +110,11 @@ public final class KeysetPager {
                 throw StreamUnavailableException.wrapIfUnavailable(scan.stream(), e);
             }
             if (first) {
-                SubResult failedProbe = firstFailure(result.results().subList(0, probeCount));
-                if (failedProbe != null) {
-                    attempts = backOff(scan, failedProbe, attempts);
+                // The first request (probes + one page) must succeed whole: it fixes the server
+                // start time the bookmark is derived from, and the probes' verdict.
+                SubResult failedFirst = firstFailure(result.results());
+                if (failedFirst != null) {
+                    attempts = backOff(scan, failedFirst, attempts);
                     continue;
                 }
                 if (probe != null && !probe.accept(result)) {
