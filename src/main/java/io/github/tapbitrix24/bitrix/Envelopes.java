@@ -100,21 +100,10 @@ final class Envelopes {
         return l == null ? null : Math.toIntExact(l);
     }
 
+    /** A count sent as a number or a numeric string ({@code "next": "50"}); anything else → fallback. */
     static Long longOr(JsonNode n, Long fallback) {
-        if (n == null || n.isNull()) {
-            return fallback;
-        }
-        if (n.isNumber()) {
-            return n.longValue();
-        }
-        if (n.isString()) {
-            try {
-                return Long.parseLong(n.stringValue().trim());
-            } catch (NumberFormatException e) {
-                return fallback;
-            }
-        }
-        return fallback;
+        Double d = decimal(n);
+        return d == null ? fallback : Long.valueOf(Math.round(d));
     }
 
     static Double decimal(JsonNode n) {

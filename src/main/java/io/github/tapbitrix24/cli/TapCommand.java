@@ -1,8 +1,215 @@
 package io.github.tapbitrix24.cli;
 
-public final class TapCommand {
+import io.github.tapbitrix24.bitrix.BitrixException;
+import io.github.tapbitrix24.bitrix.Sleeper;
+import io.github.tapbitrix24.bitrix.WebhookUrl;
+import io.github.tapbitrix24.config.BuildInfo;
+import io.github.tapbitrix24.config.ConfigException;
+import io.github.tapbitrix24.config.ConfigLoader;
+import io.github.tapbitrix24.config.ConfigSchema;
+import io.github.tapbitrix24.config.TapConfig;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The tap's command line, Singer and Meltano style. Parses flags, loads the config, picks one
+ * {@link Mode} in {@link #mode()} and maps failures to exit codes: 0 success; 2 usage or
+ * configuration error; 1 extraction failure after retries. Errors are one line each on stderr,
+ * never on stdout (which carries Singer messages only), with a stack trace only at
+ * {@code --log-level debug}, and never with the webhook secret.
+ */
+@Command(name = "tap-bitrix24", mixinStandardHelpOptions = true, versionProvider = TapCommand.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Singer tap for Bitrix24: extracts CRM, organisation and telephony data through an inbound"
+                + " webhook and writes Singer SCHEMA, RECORD and STATE messages to stdout.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:extraction failed (after retries)", "2:usage or configuration error"})
+public final class TapCommand implements Callable<Integer> {
+    static final String NAME = "tap-bitrix24";
+
+    @Option(names = "--config", paramLabel = "FILE|ENV",
+            description = "Config JSON file; repeat to merge (later files win). ENV reads TAP_BITRIX24_<SETTING> variables.")
+    List<String> configs = new ArrayList<>();
+
+    @Option(names = "--discover", description = "Print the catalog of available streams.")
+    boolean discover;
+
+    @Option(names = {"--catalog", "--properties"}, paramLabel = "FILE",
+            description = "Catalog of selected streams (--properties is the legacy name); runs a sync.")
+    Path catalog;
+
+    @Option(names = "--state", paramLabel = "FILE", description = "State from a previous run, to resume incrementally.")
+    Path state;
+
+    @Option(names = "--about", description = "Print name, version, capabilities and settings; needs no config.")
+    boolean about;
+
+    @Option(names = "--format", paramLabel = "json|markdown", defaultValue = "json",
+            description = "Format of --about: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    AboutMode.Format format;
+
+    @Option(names = "--test", description = "Check the connection: one call to 'scope'; prints the portal and the webhook's scopes.")
+    boolean test;
+
+    @Option(names = "--demo", description = "Run against a built-in simulated Bitrix24 portal; needs no config.")
+    boolean demo;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+            description = "Logging on stderr: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); debug adds stack traces.")
+    LogSetup.LogLevel logLevel;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> environment;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private UnaryOperator<String> redactor = UnaryOperator.identity();
+    private OneLineFormatter logFormatter;
+
+    TapCommand(PrintStream out, PrintStream err, Map<String, String> environment, Clock clock, Sleeper sleeper) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
     public static void main(String[] args) {
-        System.err.println("tap-bitrix24: not built yet");
-        System.exit(1);
+        PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+                StandardCharsets.UTF_8);
+        System.exit(run(args, stdout, System.err, System.getenv(), Clock.systemUTC(), Sleeper.REAL));
+    }
+
+    /** Runs the tap as the launcher would, with its streams and environment injected; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
+                          Clock clock, Sleeper sleeper) {
+        // networknt logs through SLF4J; without a provider SLF4J prints a warning of its own to stderr.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+        TapCommand command = new TapCommand(out, err, environment, clock, sleeper);
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println(NAME + ": " + e.getMessage() + " (see --help)");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((e, c, p) -> command.fail(e));
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        logFormatter = LogSetup.install(err, logLevel);
+        try {
+            return mode().run();
+        } finally {
+            out.flush();
+        }
+    }
+
+    /** The one place that decides what this run does. */
+    Mode mode() throws ConfigException {
+        List<String> chosen = new ArrayList<>();
+        if (about) {
+            chosen.add("--about");
+        }
+        if (test) {
+            chosen.add("--test");
+        }
+        if (discover) {
+            chosen.add("--discover");
+        }
+        if (demo) {
+            chosen.add("--demo");
+        }
+        if (chosen.size() > 1) {
+            throw new UsageError("choose one of " + String.join(", ", chosen));
+        }
+        if (about) {
+            return new AboutMode(format, ConfigSchema.load(), out);
+        }
+        if (demo) {
+            return new NotInThisBuild("--demo");
+        }
+        RunContext context = context();
+        if (test) {
+            return new TestMode(context);
+        }
+        if (discover) {
+            return new NotInThisBuild("--discover");
+        }
+        return new NotInThisBuild("sync (--catalog)");
+    }
+
+    private RunContext context() throws ConfigException {
+        TapConfig config = new ConfigLoader(environment, ConfigSchema.load()).load(configs);
+        WebhookUrl webhook = config.webhookUrl();
+        redactor = webhook::redact;
+        logFormatter.redactWith(redactor);
+        return new RunContext(config, readable("catalog", catalog), readable("state", state), out, clock, sleeper);
+    }
+
+    private static Optional<Path> readable(String what, Path file) {
+        if (file == null) {
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UsageError(what + " file " + file + " does not exist");
+        }
+        if (!Files.isReadable(file)) {
+            throw new UsageError(what + " file " + file + " cannot be read");
+        }
+        return Optional.of(file);
+    }
+
+    /** Maps a failure to its exit code, printing one line per problem. */
+    int fail(Exception e) {
+        int code;
+        List<String> lines = new ArrayList<>();
+        if (e instanceof ConfigException c) {
+            code = 2;
+            lines.addAll(c.problems());
+        } else if (e instanceof UsageError) {
+            code = 2;
+            lines.add(e.getMessage());
+        } else if (e instanceof BitrixException) {
+            code = 1;
+            lines.add(e.getMessage());
+        } else {
+            code = 1;
+            lines.add("failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+        for (String line : lines) {
+            err.println(redactor.apply(NAME + ": " + line));
+        }
+        if (logLevel == LogSetup.LogLevel.debug) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(redactor.apply(trace.toString()));
+        }
+        err.flush();
+        return code;
+    }
+
+    /** {@code --version}, from the Maven-filtered {@code tap-bitrix24.properties}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {NAME + " " + BuildInfo.version()};
+        }
     }
 }

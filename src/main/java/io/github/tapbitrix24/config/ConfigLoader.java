@@ -199,7 +199,7 @@ public final class ConfigLoader {
         // networknt prefixes the location ("$.x: must be ..."); we print the setting name ourselves.
         message = message.replaceFirst("^\\$[^ ]*:\\s*", "");
         if (keyword.equals("type")) {
-            message = "must be " + expectedType(e) + " (" + message + ")";
+            message = "must be " + expectedType(e);
         }
         JsonNode was = e.getInstanceNode();
         boolean secret = path.startsWith("webhook_url");
