@@ -1,0 +1,43 @@
+package io.github.tapbitrix24.portal;
+
+import java.util.Objects;
+
+/**
+ * A dataset of the simulated portal, as one list method returns it.
+ *
+ * @param name         stable name, e.g. {@code deals}, {@code spa_1040}
+ * @param entityTypeId CRM entity type for CRM datasets (2 deals, 3 contacts, SPA ids ...), else 0
+ */
+public record Dataset(String name, int entityTypeId) {
+    public static final Dataset DEALS = new Dataset("deals", 2);
+    public static final Dataset CONTACTS = new Dataset("contacts", 3);
+    public static final Dataset COMPANIES = new Dataset("companies", 4);
+    public static final Dataset LEADS = new Dataset("leads", 1);
+    public static final Dataset ACTIVITIES = new Dataset("activities", 6);
+    public static final Dataset PRODUCTS = new Dataset("products", 0);
+    public static final Dataset USERS = new Dataset("users", 0);
+    public static final Dataset DEPARTMENTS = new Dataset("departments", 0);
+    public static final Dataset CALLS = new Dataset("calls", 0);
+    public static final Dataset OPEN_LINES = new Dataset("open_lines", 0);
+    public static final Dataset STATUSES = new Dataset("statuses", 0);
+    public static final Dataset CATEGORIES = new Dataset("deal_categories", 2);
+    public static final Dataset SPA_TYPES = new Dataset("spa_types", 0);
+    public static final Dataset DEAL_STAGE_HISTORY = new Dataset("deal_stage_history", 2);
+    public static final Dataset LEAD_STAGE_HISTORY = new Dataset("lead_stage_history", 1);
+    public static final Dataset DEAL_COMMENTS = new Dataset("deal_comments", 2);
+    public static final Dataset DEAL_PRODUCT_ROWS = new Dataset("deal_product_rows", 2);
+    public static final Dataset DEAL_CONTACT_LINKS = new Dataset("deal_contact_links", 2);
+
+    public Dataset {
+        Objects.requireNonNull(name, "name");
+    }
+
+    /** Items of one smart process ({@code crm.item.list?entityTypeId=N}). */
+    public static Dataset spaItems(int entityTypeId) {
+        return new Dataset("spa_" + entityTypeId, entityTypeId);
+    }
+
+    public boolean isSpa() {
+        return name.startsWith("spa_") && !name.equals("spa_types");
+    }
+}

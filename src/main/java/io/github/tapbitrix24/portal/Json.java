@@ -1,0 +1,128 @@
+package io.github.tapbitrix24.portal;
+
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The portal's own small JSON toolbox (the package stands alone: no other tap package is used). */
+final class Json {
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+    static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private Json() {
+    }
+
+    static ObjectNode object() {
+        return F.objectNode();
+    }
+
+    static ArrayNode array() {
+        return F.arrayNode();
+    }
+
+    /** A scalar as text (numbers and booleans too); null for null, missing and containers. */
+    static String text(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode() || n.isContainer()) {
+            return null;
+        }
+        if (n.isString()) {
+            return n.stringValue();
+        }
+        return n.asString();
+    }
+
+    /** Top-level parameter lookup: the REST service accepts {@code filter} and {@code FILTER} alike. */
+    static JsonNode param(JsonNode params, String name) {
+        if (params == null || !params.isObject()) {
+            return null;
+        }
+        JsonNode exact = params.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, JsonNode> e : params.properties()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    static String paramText(JsonNode params, String name) {
+        return text(param(params, name));
+    }
+
+    /** PHP-style truthiness of a request flag: {@code true}, {@code 1}, {@code "Y"}, {@code "true"}. */
+    static boolean truthy(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return false;
+        }
+        if (n.isBoolean()) {
+            return n.booleanValue();
+        }
+        if (n.isNumber()) {
+            return n.asDouble() != 0;
+        }
+        String s = text(n);
+        if (s == null) {
+            return n.size() > 0;
+        }
+        s = s.trim().toLowerCase(Locale.ROOT);
+        return s.equals("y") || s.equals("1") || s.equals("true") || s.equals("yes");
+    }
+
+    /** An int parameter given as number or string; {@code dflt} when absent or not a number. */
+    static long longParam(JsonNode n, long dflt) {
+        String s = text(n);
+        if (s == null || s.isBlank()) {
+            return dflt;
+        }
+        try {
+            return (long) Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+
+    /**
+     * PHP serialises an empty associative array as {@code []}: the real service answers empty maps
+     * that way (batch {@code result_*}, activity {@code SETTINGS}, comment {@code FILES};
+     * D:settings/how-to-call-rest-api/batch.md).
+     */
+    static JsonNode phpMap(ObjectNode map) {
+        return map.isEmpty() ? array() : map;
+    }
+
+    /**
+     * A PHP array whose keys are exactly 0..n-1 in order serialises as a JSON list, any other key
+     * set as an object. Used for batch maps when {@code cmd} was sent as a list.
+     */
+    static JsonNode phpArray(ObjectNode map) {
+        if (map.isEmpty()) {
+            return array();
+        }
+        int i = 0;
+        Iterator<String> it = map.propertyNames().iterator();
+        while (it.hasNext()) {
+            if (!it.next().equals(Integer.toString(i++))) {
+                return map;
+            }
+        }
+        ArrayNode list = array();
+        map.values().forEach(list::add);
+        return list;
+    }
+
+    static byte[] bytes(JsonNode n) {
+        return MAPPER.writeValueAsBytes(n);
+    }
+
+    static JsonNode parse(String s) {
+        return MAPPER.readTree(s);
+    }
+}

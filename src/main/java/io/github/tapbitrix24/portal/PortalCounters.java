@@ -1,0 +1,84 @@
+package io.github.tapbitrix24.portal;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** What the portal served: HTTP requests, batch sub-commands, calls and errors per method. */
+public final class PortalCounters {
+    private final AtomicLong http = new AtomicLong();
+    private final AtomicLong sub = new AtomicLong();
+    private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+
+    void httpRequest() {
+        http.incrementAndGet();
+    }
+
+    void subCommand() {
+        sub.incrementAndGet();
+    }
+
+    void call(String method) {
+        calls.computeIfAbsent(method, k -> new LongAdder()).increment();
+    }
+
+    void error(String method) {
+        errors.computeIfAbsent(method, k -> new LongAdder()).increment();
+    }
+
+    /** HTTP requests received (a batch is one), faults and refusals included. */
+    public long httpRequests() {
+        return http.get();
+    }
+
+    /** Sub-commands executed inside batches. */
+    public long subCommands() {
+        return sub.get();
+    }
+
+    /** Calls of one method, direct or inside a batch. */
+    public long calls(String method) {
+        LongAdder a = calls.get(method);
+        return a == null ? 0 : a.sum();
+    }
+
+    /** Error answers of one method (HTTP errors and batch {@code result_error} entries). */
+    public long errors(String method) {
+        LongAdder a = errors.get(method);
+        return a == null ? 0 : a.sum();
+    }
+
+    public Map<String, Long> callsPerMethod() {
+        return snapshot(calls);
+    }
+
+    public Map<String, Long> errorsPerMethod() {
+        return snapshot(errors);
+    }
+
+    public long totalErrors() {
+        return errors.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> m) {
+        Map<String, Long> out = new TreeMap<>();
+        m.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    public void reset() {
+        http.set(0);
+        sub.set(0);
+        calls.clear();
+        errors.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "PortalCounters[http=" + http.get() + ", sub=" + sub.get() + ", calls=" + callsPerMethod()
+                + ", errors=" + errorsPerMethod() + "]";
+    }
+}
