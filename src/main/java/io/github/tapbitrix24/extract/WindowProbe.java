@@ -22,10 +22,12 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code below}: key {@code <} value, order key descending: the newest rows it counts out.</li>
  * </ul>
  *
+ * and a third, {@code any}, one page of IDs without the window, tells an empty stream from a value
+ * the server did not understand.
+ *
  * If the newest row counted out has a key at or after the true window start, the server's boundary
  * lies later than ours and the filter would lose rows: rejected. If both come back empty while
- * the window should split the table, the value was not understood (or the stream is empty, which
- * a scan without the filter then proves in one page): rejected. A boundary that is earlier (the
+ * the stream has rows, the value was not understood: rejected. A boundary that is earlier (the
  * time part ignored) is accepted: it only widens the window, and the rows before the true start are
  * dropped client-side by the reader. On rejection the reader scans without the server-side window
  * and keeps exactly the rows inside it, so the result is never narrower in any case.
@@ -34,6 +36,7 @@ final class WindowProbe implements KeysetPager.Probe {
     private static final Logger LOG = Logger.getLogger(WindowProbe.class.getName());
     static final String ABOVE = "wa";
     static final String BELOW = "wb";
+    static final String ANY = "wz";
 
     private final KeysetPager.Scan scan;
     private final String replicationKey;
@@ -54,7 +57,10 @@ final class WindowProbe implements KeysetPager.Probe {
 
     @Override
     public List<BatchCommand> commands() {
-        return List.of(command(ABOVE, ">=", true), command(BELOW, "<", false));
+        String id = scan.dialect().idField();
+        return List.of(command(ABOVE, ">=", true), command(BELOW, "<", false),
+                new BatchCommand(ANY, scan.method(),
+                        scan.dialect().params(scan.fixedParams(), List.of(id), scan.filter().deepCopy(), id, true)));
     }
 
     private BatchCommand command(String key, String op, boolean ascending) {
@@ -70,9 +76,13 @@ final class WindowProbe implements KeysetPager.Probe {
         JsonNode above = scan.dialect().rows(result.get(ABOVE).result());
         JsonNode below = scan.dialect().rows(result.get(BELOW).result());
         if (above.isEmpty() && below.isEmpty()) {
-            LOG.fine(() -> "stream " + scan.stream() + ": window probe found no rows on either side of "
-                    + serverValue + "; scanning without the server-side window");
-            return false;
+            boolean empty = scan.dialect().rows(result.get(ANY).result()).isEmpty();
+            if (!empty) {
+                LOG.warning(() -> "stream " + scan.stream() + ": " + scan.method() + " matched no rows on either side of "
+                        + replicationKey + " " + serverValue + " (value not understood?); reading without the"
+                        + " server-side window");
+            }
+            return empty;
         }
         if (!below.isEmpty()) {
             Optional<OffsetDateTime> newestOut = PortalTime.parse(below.get(0).get(replicationKey));

@@ -15,6 +15,7 @@ class RequestCountTest {
     void fullSyncOf100000DealsTakesAtMost45RequestsAndAnUnchangedRerunOne() {
         try (SyncHarness h = new SyncHarness(PortalOptions.defaults().withDeals(100_000))) {
             Catalog catalog = h.catalog("deals");
+            h.sim.clock().advance(Lookback.MODIFICATION.plusMinutes(5));
             long portalBefore = h.sim.counters().httpRequests();
             SyncHarness.Run full = h.sync(catalog, null);
             long portalRequests = h.sim.counters().httpRequests() - portalBefore;

@@ -35,9 +35,14 @@ class WindowProbeTest {
     }
 
     private static BatchResult answer(ArrayNode above, ArrayNode below) {
+        return answer(above, below, keys("2024-01-01T00:00:00+03:00"));
+    }
+
+    private static BatchResult answer(ArrayNode above, ArrayNode below, ArrayNode any) {
         return new BatchResult(List.of(
                 new SubResult(WindowProbe.ABOVE, "crm.deal.list", above, null, 0L, TimeInfo.EMPTY, null),
-                new SubResult(WindowProbe.BELOW, "crm.deal.list", below, null, 0L, TimeInfo.EMPTY, null)));
+                new SubResult(WindowProbe.BELOW, "crm.deal.list", below, null, 0L, TimeInfo.EMPTY, null),
+                new SubResult(WindowProbe.ANY, "crm.deal.list", any, null, 0L, TimeInfo.EMPTY, null)));
     }
 
     @Test
@@ -49,6 +54,8 @@ class WindowProbeTest {
         assertEquals("DESC", c.get(1).params().get("order").get("DATE_MODIFY").asString());
         assertTrue(c.get(1).params().get("filter").has("@CATEGORY_ID"));
         assertEquals("[\"ID\",\"DATE_MODIFY\"]", c.get(0).params().get("select").toString());
+        assertTrue(!c.get(2).params().get("filter").has(">=DATE_MODIFY"), "the third probe has no window");
+        assertTrue(c.get(2).params().get("filter").has("@CATEGORY_ID"));
     }
 
     @Test
@@ -70,6 +77,11 @@ class WindowProbeTest {
     @Test
     void valueTheServerDidNotUnderstandIsRejected() {
         assertFalse(probe().accept(answer(F.arrayNode(), F.arrayNode())));
+    }
+
+    @Test
+    void emptyStreamIsAccepted() {
+        assertTrue(probe().accept(answer(F.arrayNode(), F.arrayNode(), F.arrayNode())));
     }
 
     @Test
