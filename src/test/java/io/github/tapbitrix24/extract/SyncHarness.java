@@ -226,16 +226,20 @@ final class SyncHarness implements AutoCloseable {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            for (int i = off; i < off + len; i++) {
-                if (lines >= limit) {
-                    broken = true;
-                    throw new IOException("stdout closed (test kill after " + limit + " lines)");
-                }
-                bytes.write(b[i]);
+            int end = off + len;
+            int from = off;
+            for (int i = off; i < end && lines < limit; i++) {
                 if (b[i] == '\n') {
                     lines++;
+                    bytes.write(b, from, i + 1 - from);
+                    from = i + 1;
                 }
             }
+            if (lines >= limit && from < end) {
+                broken = true;
+                throw new IOException("stdout closed (test kill after " + limit + " lines)");
+            }
+            bytes.write(b, from, end - from);
         }
     }
 }
