@@ -1,0 +1,60 @@
+package io.github.tapbitrix24.extract;
+
+import io.github.tapbitrix24.bitrix.BitrixApi;
+import io.github.tapbitrix24.bitrix.BitrixException;
+import io.github.tapbitrix24.bitrix.Envelope;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code *_fields} metadata streams: one {@code *.fields} call, one record per field,
+ * {@code {"id": <field code>, ...descriptor}}. {@code crm.<entity>.fields} returns the map as
+ * {@code result}, {@code crm.item.fields} as {@code result.fields} (bitrix24-api.md §5.1, §5.2).
+ */
+public final class FieldMetadataReader implements StreamReader {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private final BitrixApi api;
+
+    public FieldMetadataReader(BitrixApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public boolean supportsIncremental() {
+        return false;
+    }
+
+    @Override
+    public void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out) {
+        Envelope envelope;
+        try {
+            envelope = api.call(plan.spec().method(), plan.spec().fixedParams().deepCopy());
+        } catch (BitrixException e) {
+            throw StreamUnavailableException.wrapIfUnavailable(plan.name(), e);
+        }
+        out.rows(rows(envelope.result()), r -> true);
+        out.complete(null);
+    }
+
+    /** One row per field, in the order the portal lists them. */
+    static ArrayNode rows(JsonNode result) {
+        JsonNode fields = result != null && result.has("fields") && result.get("fields").isObject()
+                ? result.get("fields") : result;
+        ArrayNode rows = F.arrayNode();
+        if (fields == null || !fields.isObject()) {
+            return rows;
+        }
+        for (Map.Entry<String, JsonNode> field : fields.properties()) {
+            ObjectNode row = rows.addObject();
+            row.put("id", field.getKey());
+            if (field.getValue().isObject()) {
+                row.setAll((ObjectNode) field.getValue());
+            }
+        }
+        return rows;
+    }
+}

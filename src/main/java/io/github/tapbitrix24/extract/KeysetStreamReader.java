@@ -1,0 +1,199 @@
+package io.github.tapbitrix24.extract;
+
+import io.github.tapbitrix24.bitrix.BatchResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a keyset-pageable stream (crm.*.list, crm.item.list, crm.stagehistory.list, user.get,
+ * voximplant.statistic.get) in one of three modes:
+ *
+ * <ul>
+ *   <li>FULL_TABLE: every row, resumable by {@code last_id}; the entry is removed at the end.</li>
+ *   <li>INCREMENTAL on the ID itself (append-only tables): rows after the bookmarked ID.</li>
+ *   <li>INCREMENTAL on a datetime: rows with key {@code >=} the window start (never {@code >}), paged
+ *       by ID; the next bookmark is a signpost, the server's time when the scan began minus a
+ *       {@link Lookback}, never the largest key seen (docs/incremental.md).</li>
+ * </ul>
+ */
+public final class KeysetStreamReader implements StreamReader {
+    private static final Logger LOG = Logger.getLogger(KeysetStreamReader.class.getName());
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** When no server time came back, the local clock may be this far ahead of the portal's. */
+    static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofMinutes(10);
+    /** A start date in an offset the portal may not share is widened by this before it is sent. */
+    static final Duration UNKNOWN_OFFSET_WIDENING = Duration.ofDays(1);
+
+    private final KeysetPager pager;
+    private final Clock clock;
+
+    public KeysetStreamReader(KeysetPager pager, Clock clock) {
+        this.pager = pager;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean supportsIncremental() {
+        return true;
+    }
+
+    @Override
+    public void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out) {
+        ListDialect dialect = ListDialect.forApi(plan.spec().api(), plan.spec().idField())
+                .orElseThrow(() -> new IllegalArgumentException(plan.spec().api() + " is not keyset-pageable"));
+        KeysetPager.Scan scan = new KeysetPager.Scan(plan.name(), plan.spec().method(), dialect,
+                plan.spec().fixedParams(), plan.select(), plan.filter());
+        if (!plan.incremental()) {
+            readFullTable(scan, bookmark, out);
+        } else if (plan.replicationKey().equals(dialect.idField())) {
+            readAfterId(scan, bookmark, out);
+        } else {
+            readWindow(plan, scan, bookmark, out);
+        }
+    }
+
+    private void readFullTable(KeysetPager.Scan scan, StreamBookmark bookmark, StreamOutput out) {
+        long after = bookmark.inProgress() ? bookmark.lastId() : 0;
+        StreamBookmark none = StreamBookmark.empty(null);
+        pager.scan(scan, after, null, new WholeRowsSink(out, lastId -> out.checkpoint(none.progress(null, null, lastId))));
+        out.complete(null);
+    }
+
+    /** Append-only tables keyed by ID: the bookmark is the last ID, the window is the keyset itself. */
+    private void readAfterId(KeysetPager.Scan scan, StreamBookmark bookmark, StreamOutput out) {
+        long after = bookmark.inProgress() ? bookmark.lastId()
+                : bookmark.value() != null && bookmark.value().isIntegralNumber() ? bookmark.value().asLong() : 0;
+        long[] last = {after};
+        pager.scan(scan, after, null, new WholeRowsSink(out, lastId -> {
+            last[0] = lastId;
+            out.checkpoint(bookmark.progress(null, null, lastId));
+        }));
+        out.complete(bookmark.complete(F.numberNode(last[0])));
+    }
+
+    /** Every row goes out; each checkpoint is handed to {@code checkpoint}. */
+    private record WholeRowsSink(StreamOutput out, java.util.function.LongConsumer checkpoint)
+            implements KeysetPager.Sink {
+        @Override
+        public void started(BatchResult first) {
+            out.portalOffset().learn(first);
+        }
+
+        @Override
+        public void rows(JsonNode rows) {
+            out.rows(rows, r -> true);
+        }
+
+        @Override
+        public void checkpoint(long lastId) {
+            checkpoint.accept(lastId);
+        }
+    }
+
+    private void readWindow(StreamPlan plan, KeysetPager.Scan scan, StreamBookmark bookmark, StreamOutput out) {
+        String key = plan.replicationKey();
+        JsonNode window;
+        boolean windowFromState;
+        if (bookmark.inProgress()) {
+            window = bookmark.windowStart();
+            windowFromState = true;
+        } else if (bookmark.value() != null) {
+            window = bookmark.value();
+            windowFromState = true;
+        } else {
+            window = plan.startDate().map(d -> (JsonNode) F.stringNode(PortalTime.format(d))).orElse(null);
+            windowFromState = false;
+        }
+        Optional<OffsetDateTime> start = window == null ? Optional.empty() : PortalTime.parse(window);
+        if (window != null && start.isEmpty()) {
+            LOG.warning(() -> "stream " + plan.name() + ": bookmark " + window
+                    + " is not a datetime; reading the whole stream");
+        }
+        long after = bookmark.inProgress() ? bookmark.lastId() : 0;
+        JsonNode[] next = {bookmark.inProgress() ? bookmark.nextValue() : null};
+
+        KeysetPager.Sink sink = new KeysetPager.Sink() {
+            private final Predicate<JsonNode> keep = start.<Predicate<JsonNode>>map(s -> row -> inWindow(row, key, s))
+                    .orElse(row -> true);
+
+            @Override
+            public void started(BatchResult first) {
+                Optional<OffsetDateTime> serverStart = out.portalOffset().learn(first);
+                if (next[0] == null) {
+                    next[0] = F.stringNode(signpost(plan.name(), key, serverStart));
+                }
+            }
+
+            @Override
+            public void rows(JsonNode rows) {
+                out.rows(rows, keep);
+            }
+
+            @Override
+            public void checkpoint(long lastId) {
+                out.checkpoint(bookmark.progress(windowInPortalOffset(start, out.portalOffset()), next[0], lastId));
+            }
+        };
+
+        if (start.isEmpty()) {
+            pager.scan(scan, after, null, sink);
+        } else {
+            String serverValue = serverValue(start.get(), windowFromState, out.portalOffset());
+            ObjectNode windowed = plan.filter().deepCopy().put(">=" + key, serverValue);
+            KeysetPager.Scan filtered = new KeysetPager.Scan(scan.stream(), scan.method(), scan.dialect(),
+                    scan.fixedParams(), scan.select(), windowed);
+            WindowProbe probe = new WindowProbe(scan, key, start.get(), serverValue);
+            if (pager.scan(filtered, after, probe, sink) == KeysetPager.Outcome.PROBE_REJECTED) {
+                // Same window, enforced client-side only: provably never narrower.
+                pager.scan(scan, after, null, sink);
+            }
+        }
+        out.complete(bookmark.complete(next[0]));
+    }
+
+    /**
+     * The window start as sent to the server: in the portal's offset when known (a bookmark was
+     * written in it), otherwise a day earlier, since a method that ignores the offset would read a
+     * start date given in another offset as a later local time. Truncated to seconds (never later).
+     */
+    static String serverValue(OffsetDateTime start, boolean offsetIsPortals, PortalOffset portal) {
+        if (portal.get().isPresent()) {
+            return PortalTime.format(start.toInstant(), portal.get().get());
+        }
+        if (offsetIsPortals) {
+            return PortalTime.format(start);
+        }
+        return PortalTime.format(start.minus(UNKNOWN_OFFSET_WIDENING));
+    }
+
+    /** The window start as stored in progress: in the portal's offset once known, so a resumed run can send it as is. */
+    private static JsonNode windowInPortalOffset(Optional<OffsetDateTime> start, PortalOffset portal) {
+        return start.<JsonNode>map(s -> F.stringNode(portal.get()
+                .map(o -> PortalTime.format(s.toInstant(), o))
+                .orElseGet(() -> PortalTime.format(s)))).orElse(null);
+    }
+
+    /** Server time when the scan began minus the lookback; from the local clock only when the server gave none. */
+    private String signpost(String stream, String key, Optional<OffsetDateTime> serverStart) {
+        Duration lookback = Lookback.forKey(key);
+        if (serverStart.isPresent()) {
+            return PortalTime.format(serverStart.get().minus(lookback));
+        }
+        LOG.warning(() -> "stream " + stream + ": the portal sent no time.date_start; the next window starts at the"
+                + " local clock minus " + CLOCK_SKEW_ALLOWANCE.plus(lookback).toMinutes() + " minutes");
+        return PortalTime.format(OffsetDateTime.now(clock).minus(lookback).minus(CLOCK_SKEW_ALLOWANCE));
+    }
+
+    /** Client-side window: rows whose key is before the start are out; unreadable keys stay in. */
+    static boolean inWindow(JsonNode row, String key, OffsetDateTime start) {
+        Optional<OffsetDateTime> value = PortalTime.parse(row.get(key));
+        return value.isEmpty() || !value.get().isBefore(start);
+    }
+}

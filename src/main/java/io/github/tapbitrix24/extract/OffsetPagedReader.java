@@ -1,0 +1,128 @@
+package io.github.tapbitrix24.extract;
+
+import io.github.tapbitrix24.bitrix.BatchCommand;
+import io.github.tapbitrix24.bitrix.BatchResult;
+import io.github.tapbitrix24.bitrix.BitrixApi;
+import io.github.tapbitrix24.bitrix.BitrixException;
+import io.github.tapbitrix24.bitrix.Envelope;
+import io.github.tapbitrix24.bitrix.SubResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Small dictionaries read whole with {@code start} offsets: department.get, crm.type.list,
+ * crm.status.list (bitrix24-api.md §6.3, §6.5, §6.13; §8 step 6). The first page is one call; when
+ * it reports a {@code total} beyond it, every remaining offset goes into one batch (50 pages per
+ * HTTP request), otherwise {@code next} is followed. These methods cannot filter by ID, so there is
+ * no keyset; rows seen twice (a shift between pages) are dropped by ID.
+ */
+public final class OffsetPagedReader implements StreamReader {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private final BitrixApi api;
+    private final Function<JsonNode, JsonNode> rowsOf;
+    private final Function<ObjectNode, ObjectNode> withOrder;
+
+    /**
+     * @param rowsOf    where the rows are in {@code result}
+     * @param withOrder adds the family's ID ordering to the parameters
+     */
+    OffsetPagedReader(BitrixApi api, Function<JsonNode, JsonNode> rowsOf, Function<ObjectNode, ObjectNode> withOrder) {
+        this.api = api;
+        this.rowsOf = rowsOf;
+        this.withOrder = withOrder;
+    }
+
+    /** department.get: {@code sort}/{@code order} strings, rows = result (D:api-reference/departments/department-get.md). */
+    public static OffsetPagedReader departments(BitrixApi api) {
+        return new OffsetPagedReader(api, r -> r, p -> p.put("sort", "ID").put("order", "ASC"));
+    }
+
+    /** crm.type.list: rows in {@code result.types} (D:api-reference/crm/universal/user-defined-object-types/crm-type-list.md). */
+    public static OffsetPagedReader types(BitrixApi api) {
+        return new OffsetPagedReader(api, r -> r == null ? null : r.get("types"),
+                p -> { p.putObject("order").put("id", "ASC"); return p; });
+    }
+
+    /** crm.status.list: rows = result; usually one page (D:api-reference/crm/status/crm-status-list.md). */
+    public static OffsetPagedReader statuses(BitrixApi api) {
+        return new OffsetPagedReader(api, r -> r, p -> { p.putObject("order").put("ID", "ASC"); return p; });
+    }
+
+    @Override
+    public boolean supportsIncremental() {
+        return false;
+    }
+
+    @Override
+    public void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out) {
+        String method = plan.spec().method();
+        String idField = plan.spec().idField() == null ? "ID" : plan.spec().idField();
+        Set<String> seen = new HashSet<>();
+        Envelope page = call(plan, method, 0);
+        emit(page.result(), idField, seen, out);
+        Integer next = page.next();
+        if (next != null && page.total() > next) {
+            List<BatchCommand> rest = new ArrayList<>();
+            for (long start = next; start < page.total(); start += ListDialect.PAGE_SIZE) {
+                rest.add(new BatchCommand("o" + start, method, params(plan, start)));
+            }
+            BatchResult results = batch(plan, rest);
+            for (SubResult r : results.results()) {
+                JsonNode result = r.ok() ? r.result() : call(plan, method, Long.parseLong(r.key().substring(1))).result();
+                emit(result, idField, seen, out);
+            }
+        } else {
+            while (next != null) {
+                page = call(plan, method, next);
+                emit(page.result(), idField, seen, out);
+                next = page.next();
+            }
+        }
+        out.complete(null);
+    }
+
+    private ObjectNode params(StreamPlan plan, long start) {
+        ObjectNode p = withOrder.apply(plan.spec().fixedParams().deepCopy());
+        p.put("start", start);
+        return p;
+    }
+
+    private Envelope call(StreamPlan plan, String method, long start) {
+        try {
+            return api.call(method, params(plan, start));
+        } catch (BitrixException e) {
+            throw StreamUnavailableException.wrapIfUnavailable(plan.name(), e);
+        }
+    }
+
+    private BatchResult batch(StreamPlan plan, List<BatchCommand> commands) {
+        try {
+            return api.batch(commands);
+        } catch (BitrixException e) {
+            throw StreamUnavailableException.wrapIfUnavailable(plan.name(), e);
+        }
+    }
+
+    private void emit(JsonNode result, String idField, Set<String> seen, StreamOutput out) {
+        JsonNode rows = rowsOf.apply(result);
+        if (rows == null || !rows.isArray()) {
+            return;
+        }
+        ArrayNode fresh = F.arrayNode(rows.size());
+        for (JsonNode row : rows) {
+            JsonNode id = row.get(idField);
+            if (id == null || seen.add(id.asString())) {
+                fresh.add(row);
+            }
+        }
+        out.rows(fresh, r -> true);
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.tapbitrix24.extract;
+
+import io.github.tapbitrix24.bitrix.BitrixApi;
+import io.github.tapbitrix24.bitrix.BitrixException;
+import io.github.tapbitrix24.bitrix.Envelope;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * imopenlines.config.list.get: {@code PARAMS.limit} (at most 200) and {@code PARAMS.offset}, a plain
+ * result array, no {@code next}/{@code total}; pages until one holds fewer than the limit
+ * (D:api-reference/imopenlines/openlines/imopenlines-config-list-get.md). Full table.
+ */
+public final class OpenLinesReader implements StreamReader {
+    static final int LIMIT = 200;
+
+    private final BitrixApi api;
+
+    public OpenLinesReader(BitrixApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public boolean supportsIncremental() {
+        return false;
+    }
+
+    @Override
+    public void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out) {
+        int offset = 0;
+        while (true) {
+            ObjectNode params = plan.spec().fixedParams().deepCopy();
+            ObjectNode p = params.has("PARAMS") && params.get("PARAMS").isObject()
+                    ? (ObjectNode) params.get("PARAMS") : params.putObject("PARAMS");
+            p.putObject("order").put("ID", "asc");
+            p.put("limit", LIMIT).put("offset", offset);
+            Envelope page;
+            try {
+                page = api.call(plan.spec().method(), params);
+            } catch (BitrixException e) {
+                throw StreamUnavailableException.wrapIfUnavailable(plan.name(), e);
+            }
+            JsonNode rows = page.result() != null && page.result().isArray() ? page.result() : null;
+            if (rows == null) {
+                break;
+            }
+            out.rows(rows, r -> true);
+            if (rows.size() < LIMIT) {
+                break;
+            }
+            offset += rows.size();
+        }
+        out.complete(null);
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.tapbitrix24.extract;
+
+import io.github.tapbitrix24.bitrix.BitrixApi;
+import io.github.tapbitrix24.bitrix.Sleeper;
+import io.github.tapbitrix24.streams.ListApi;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which {@link StreamReader} reads each API family. Every family but
+ * {@link ListApi#DEAL_CHILDREN} has a reader here; per-deal children register theirs with
+ * {@link #with(ListApi, StreamReader)}.
+ */
+public final class ReaderRegistry {
+    private final Map<ListApi, StreamReader> readers;
+
+    private ReaderRegistry(Map<ListApi, StreamReader> readers) {
+        this.readers = readers;
+    }
+
+    public static ReaderRegistry standard(BitrixApi api, Clock clock, Sleeper sleeper) {
+        Map<ListApi, StreamReader> m = new EnumMap<>(ListApi.class);
+        KeysetStreamReader keyset = new KeysetStreamReader(new KeysetPager(api, sleeper), clock);
+        m.put(ListApi.CRM_LIST, keyset);
+        m.put(ListApi.CRM_ITEM_LIST, keyset);
+        m.put(ListApi.STAGE_HISTORY, keyset);
+        m.put(ListApi.USER_GET, keyset);
+        m.put(ListApi.VOXIMPLANT_STATISTIC, keyset);
+        m.put(ListApi.DEPARTMENT_GET, OffsetPagedReader.departments(api));
+        m.put(ListApi.TYPE_LIST, OffsetPagedReader.types(api));
+        m.put(ListApi.STATUS_LIST, OffsetPagedReader.statuses(api));
+        m.put(ListApi.OPENLINES_CONFIG, new OpenLinesReader(api));
+        m.put(ListApi.FIELD_METADATA, new FieldMetadataReader(api));
+        return new ReaderRegistry(m);
+    }
+
+    /** A copy with {@code reader} serving {@code api}. */
+    public ReaderRegistry with(ListApi api, StreamReader reader) {
+        Map<ListApi, StreamReader> m = new EnumMap<>(readers);
+        m.put(api, reader);
+        return new ReaderRegistry(m);
+    }
+
+    public Optional<StreamReader> forApi(ListApi api) {
+        return Optional.ofNullable(readers.get(api));
+    }
+}

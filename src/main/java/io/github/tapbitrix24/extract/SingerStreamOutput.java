@@ -1,0 +1,78 @@
+package io.github.tapbitrix24.extract;
+
+import io.github.tapbitrix24.schema.RecordCoercer;
+import io.github.tapbitrix24.singer.SingerWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A stream's rows and positions as Singer messages: rows coerced by the stream's selected SCHEMA
+ * (the same table discovery used; fields outside it are not written), RECORDs stamped with the
+ * time their page arrived, STATE after every checkpoint (the writer flushes there).
+ */
+final class SingerStreamOutput implements StreamOutput {
+    private final String stream;
+    private final ObjectNode schema;
+    private final SingerWriter writer;
+    private final SyncState state;
+    private final PortalOffset portalOffset;
+    private final Clock clock;
+    private RecordCoercer coercer;
+    private long records;
+
+    SingerStreamOutput(String stream, ObjectNode schema, SingerWriter writer, SyncState state,
+                       PortalOffset portalOffset, Clock clock) {
+        this.stream = stream;
+        this.schema = schema;
+        this.writer = writer;
+        this.state = state;
+        this.portalOffset = portalOffset;
+        this.clock = clock;
+    }
+
+    @Override
+    public void rows(JsonNode rows, Predicate<JsonNode> keep) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (coercer == null) {
+            // Compiled at the first page, when the portal's offset (for offset-less datetimes) is known.
+            coercer = RecordCoercer.forSchema(schema, portalOffset.get().orElse(ZoneOffset.UTC));
+        }
+        Instant extracted = clock.instant();
+        for (JsonNode row : rows) {
+            if (keep.test(row)) {
+                writer.writeRecord(stream, coercer.coerce(row), extracted);
+                records++;
+            }
+        }
+    }
+
+    @Override
+    public void checkpoint(StreamBookmark bookmark) {
+        state.put(stream, bookmark);
+        writer.writeState(state.toJson());
+    }
+
+    @Override
+    public void complete(StreamBookmark bookmark) {
+        if (bookmark == null) {
+            state.remove(stream);
+        } else {
+            state.put(stream, bookmark);
+        }
+    }
+
+    @Override
+    public PortalOffset portalOffset() {
+        return portalOffset;
+    }
+
+    long records() {
+        return records;
+    }
+}

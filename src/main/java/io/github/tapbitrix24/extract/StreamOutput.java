@@ -1,0 +1,31 @@
+package io.github.tapbitrix24.extract;
+
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Where a {@link StreamReader} puts what it reads: rows as the API returned them (the output
+ * coerces them to the stream's SCHEMA, projects the selected fields and writes RECORD messages),
+ * and its position (written as STATE, flushed).
+ */
+public interface StreamOutput {
+    /** Writes every row of {@code rows} (a JSON array) that {@code keep} accepts, in order. */
+    void rows(JsonNode rows, Predicate<JsonNode> keep);
+
+    /** Writes one row. */
+    default void row(JsonNode row) {
+        rows(tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(row), r -> true);
+    }
+
+    /** Records the stream's position and writes a STATE message: every row up to here is on stdout. */
+    void checkpoint(StreamBookmark bookmark);
+
+    /**
+     * The stream is done: {@code bookmark} becomes its state (null removes the entry, as for a
+     * completed full-table stream). The runner writes the STATE after the stream's summary.
+     */
+    void complete(StreamBookmark bookmark);
+
+    /** The portal's offset as learned so far in this run. */
+    PortalOffset portalOffset();
+}

@@ -1,0 +1,38 @@
+package io.github.tapbitrix24.extract;
+
+import io.github.tapbitrix24.streams.StreamSpec;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What to read for one selected stream in this run: decided by the runner from the catalog entry,
+ * the stream's spec and the config; carried out by a {@link StreamReader}.
+ *
+ * @param spec           the stream's declaration
+ * @param select         the API field names to request: every selected field, always including the
+ *                       key properties and the replication key, named one by one (never {@code *})
+ * @param replicationKey the key of an INCREMENTAL run; null for FULL_TABLE
+ * @param filter         server-side filters of the stream besides keyset and window (e.g. the deal
+ *                       funnels of {@code deal_category_ids} as {@code @CATEGORY_ID}); never modified
+ * @param startDate      where an incremental stream starts when it has no bookmark
+ */
+public record StreamPlan(StreamSpec spec, List<String> select, String replicationKey, ObjectNode filter,
+                         Optional<OffsetDateTime> startDate) {
+    public StreamPlan {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(filter, "filter");
+        select = List.copyOf(select);
+        startDate = startDate == null ? Optional.empty() : startDate;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public boolean incremental() {
+        return replicationKey != null;
+    }
+}
