@@ -1,10 +1,9 @@
 package io.github.tapbitrix24.cli;
 
 import io.github.tapbitrix24.bitrix.BitrixApi;
-import io.github.tapbitrix24.bitrix.BitrixClient;
-import io.github.tapbitrix24.bitrix.ClientSettings;
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.config.TapConfig;
+import io.github.tapbitrix24.discover.Discovery;
 import io.github.tapbitrix24.extract.SyncRunner;
 import io.github.tapbitrix24.singer.Catalog;
 import io.github.tapbitrix24.singer.SingerWriter;
@@ -14,52 +13,75 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code --catalog FILE [--state FILE]}: syncs the catalog's selected streams to stdout (SCHEMA,
- * RECORD, STATE; a final STATE last). Per-stream summaries go to stderr through the loggers.
+ * The default mode: syncs the catalog's selected streams to stdout (SCHEMA, RECORD, STATE; a final
+ * STATE last). Without {@code --catalog} the portal is discovered first and the streams selected by
+ * default are synced, so {@code tap-bitrix24 --config c.json} alone does something useful.
+ * Per-stream summaries go to stderr through the loggers.
  */
-public final class SyncMode {
+final class SyncMode implements Mode {
+    private static final Logger LOG = Logger.getLogger(SyncMode.class.getName());
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private SyncMode() {
+    private final RunContext context;
+
+    SyncMode(RunContext context) {
+        this.context = context;
     }
 
-    /**
-     * Runs a sync with the real client.
-     *
-     * @param statePath null for a first run
-     * @return 0 when every selected stream was synced or skipped for a stated reason
-     * @throws IllegalArgumentException catalog or state file unreadable or not valid (usage error, exit 2)
-     * @throws io.github.tapbitrix24.bitrix.BitrixException the portal failed after retries (exit 1)
-     */
-    public static int run(TapConfig config, Path catalogPath, Path statePath, OutputStream stdout) {
-        Catalog catalog = Catalog.fromJson(readJson(catalogPath, "catalog"));
-        JsonNode state = statePath == null ? null : readJson(statePath, "state");
-        BitrixClient client = BitrixClient.create(config.webhookUrl(), ClientSettings.from(config));
-        return run(config, client, catalog, state, stdout, Clock.systemUTC(), Sleeper.REAL);
+    @Override
+    public int run() {
+        BitrixApi api = context.client();
+        Catalog catalog = catalogOrDiscover(api, context.config(), context.catalog());
+        JsonNode state = context.state().map(SyncMode::readState).orElse(null);
+        return run(context.config(), api, catalog, state, context.out(), context.clock(), context.sleeper());
     }
 
-    /** Runs a sync with any client (the demo passes one bound to the simulator). */
-    public static int run(TapConfig config, BitrixApi api, Catalog catalog, JsonNode state, OutputStream stdout,
-                          Clock clock, Sleeper sleeper) {
+    static Catalog catalogOrDiscover(BitrixApi api, TapConfig config, Optional<Path> catalogFile) {
+        if (catalogFile.isPresent()) {
+            try {
+                return Catalog.fromJson(readJson(catalogFile.get(), "catalog"));
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("the catalog file " + catalogFile.get() + " is not a Singer catalog: " + e.getMessage());
+            }
+        }
+        Catalog discovered = new Discovery(api, config).discover();
+        LOG.info(() -> "no --catalog given: discovered " + discovered.streams().size()
+                + " streams; syncing the ones selected by default");
+        return discovered;
+    }
+
+    /** Runs a sync with any client (the demo passes one bound to the simulator); returns the exit code. */
+    static int run(TapConfig config, BitrixApi api, Catalog catalog, JsonNode state, OutputStream stdout,
+                   Clock clock, Sleeper sleeper) {
         try (SingerWriter writer = new SingerWriter(stdout)) {
             SyncRunner.create(api, config, writer, clock, sleeper).run(catalog, state);
         }
         return 0;
     }
 
-    private static JsonNode readJson(Path path, String what) {
+    static JsonNode readState(Path path) {
+        JsonNode state = readJson(path, "state");
+        if (!state.isObject()) {
+            throw new UsageError("the state file " + path + " must hold a JSON object ({\"bookmarks\": ...})");
+        }
+        return state;
+    }
+
+    /** Reads a Singer JSON file; a missing or malformed file is a usage error (exit 2). */
+    static JsonNode readJson(Path path, String what) {
         try (InputStream in = Files.newInputStream(path)) {
             return JSON.readTree(in);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the " + what + " file " + path + ": " + e.getMessage(), e);
+            throw new UsageError("cannot read the " + what + " file " + path + ": " + e.getMessage());
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("the " + what + " file " + path + " is not valid JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new UsageError("the " + what + " file " + path + " is not valid JSON: " + e.getOriginalMessage());
         }
     }
 }

@@ -143,7 +143,7 @@ public final class TapCommand implements Callable<Integer> {
             return new AboutMode(format, ConfigSchema.load(), out);
         }
         if (demo) {
-            return new NotInThisBuild("--demo");
+            return new DemoMode(readable("catalog", catalog), readable("state", state), out, clock, sleeper);
         }
         RunContext context = context();
         if (test) {
@@ -152,7 +152,7 @@ public final class TapCommand implements Callable<Integer> {
         if (discover) {
             return new DiscoverMode(context);
         }
-        return new NotInThisBuild("sync (--catalog)");
+        return new SyncMode(context);
     }
 
     private RunContext context() throws ConfigException {

@@ -1,0 +1,131 @@
+package io.github.tapbitrix24.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tapbitrix24.portal.PortalOptions;
+import io.github.tapbitrix24.portal.PortalSimulator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The sync and demo modes through the real command line, against the simulator over HTTP. */
+class ModesTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, List<JsonNode> messages, String err) {
+        Map<String, Integer> recordsPerStream() {
+            Map<String, Integer> counts = new HashMap<>();
+            for (JsonNode m : messages) {
+                if (m.path("type").asString().equals("RECORD")) {
+                    counts.merge(m.path("stream").asString(), 1, Integer::sum);
+                }
+            }
+            return counts;
+        }
+
+        JsonNode lastState() {
+            JsonNode last = null;
+            for (JsonNode m : messages) {
+                if (m.path("type").asString().equals("STATE")) {
+                    last = m.get("value");
+                }
+            }
+            return last;
+        }
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = TapCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Clock.systemUTC(), d -> { });
+        List<JsonNode> messages = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isEmpty()) {
+                messages.add(JSON.readTree(line)); // every stdout line must be a JSON message
+            }
+        }
+        return new Run(exit, messages, err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void demoDiscoversAndSyncsEveryStreamWithoutConfig() {
+        Run r = run("--demo");
+        assertEquals(0, r.exit(), r.err());
+        Map<String, Integer> counts = r.recordsPerStream();
+        for (String stream : List.of("deals", "contacts", "companies", "leads", "activities", "product", "users",
+                "departments", "calls", "open_lines", "status_list", "spa_types", "deal_fields", "deal_stage_history",
+                "lead_stage_history")) {
+            assertTrue(counts.getOrDefault(stream, 0) > 0, stream + " has no records: " + counts);
+        }
+        assertTrue(new TreeSet<>(counts.keySet()).stream().anyMatch(s -> s.matches("spa_\\d+")), counts.toString());
+        assertEquals("STATE", r.messages().get(r.messages().size() - 1).path("type").asString(),
+                "the last message is the final STATE");
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void demoResumesFromItsOwnStateWithoutReReadingEverything() throws Exception {
+        Run first = run("--demo");
+        Path state = dir.resolve("state.json");
+        Files.writeString(state, first.lastState().toString());
+        Run second = run("--demo", "--state", state.toString());
+        assertEquals(0, second.exit(), second.err());
+        int firstDeals = first.recordsPerStream().get("deals");
+        int secondDeals = second.recordsPerStream().getOrDefault("deals", 0);
+        assertTrue(secondDeals < firstDeals, "incremental run re-read " + secondDeals + " of " + firstDeals + " deals");
+    }
+
+    @Test
+    void syncWithoutCatalogDiscoversAndSyncsTheDefaultSelection() throws Exception {
+        try (PortalSimulator sim = PortalSimulator.start(PortalOptions.defaults().withDeals(120)
+                .withRateLimit(false).withOperatingLimit(false))) {
+            Path config = dir.resolve("config.json");
+            Files.writeString(config, "{\"webhook_url\":\"" + sim.webhookUrl() + "\"}");
+            Run r = run("--config", config.toString());
+            assertEquals(0, r.exit(), r.err());
+            assertEquals(120, r.recordsPerStream().get("deals"));
+            assertFalse(r.err().contains(sim.webhookUrl()), "the token must never reach stderr");
+        }
+    }
+
+    @Test
+    void aCatalogThatIsNotACatalogIsAUsageError() throws Exception {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{\"webhook_url\":\"https://acme.bitrix24.com/rest/1/s3cr3t/\"}");
+        Path catalog = dir.resolve("catalog.json");
+        Files.writeString(catalog, "{\"streams\": 5}");
+        Run r = run("--config", config.toString(), "--catalog", catalog.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.messages().isEmpty());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("catalog"), r.err());
+    }
+
+    @Test
+    void aStateThatIsNotAnObjectIsAUsageError() throws Exception {
+        Path state = dir.resolve("state.json");
+        Files.writeString(state, "[1, 2]");
+        Run r = run("--demo", "--state", state.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.messages().isEmpty());
+        assertTrue(r.err().contains("state file"), r.err());
+    }
+}
