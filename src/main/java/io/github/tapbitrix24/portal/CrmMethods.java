@@ -66,9 +66,15 @@ final class CrmMethods {
         List<FieldDef> select = t.schema.selectOld(Json.param(p, "select"));
         java.util.Set<String> wanted = new java.util.HashSet<>();
         select.forEach(fd -> wanted.add(fd.code()));
-        ArrayNode out = Json.array();
-        for (int idx : page.rows()) {
-            out.add(project(t.row(idx, wanted), select));
+        JsonNode out;
+        if (t.streamable()) {
+            out = new StreamedRows(t, page.rows(), select, wanted).node();
+        } else {
+            ArrayNode rows = Json.array();
+            for (int idx : page.rows()) {
+                rows.add(project(t.row(idx, wanted), select));
+            }
+            out = rows;
         }
         return new MethodResult(out, page.next(), page.total(), cost.page(page, start >= 0));
     }

@@ -12,6 +12,36 @@ public final class PortalCounters {
     private final AtomicLong sub = new AtomicLong();
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final LongAdder runNanos = new LongAdder();
+    private final LongAdder renderNanos = new LongAdder();
+    private final LongAdder sendNanos = new LongAdder();
+    private final LongAdder answered = new LongAdder();
+
+    /**
+     * Wall-clock time the portal spent on the successful requests it answered (for the benchmark):
+     * {@code run} = parameters, limits, filters and paging of every (sub-)command; {@code render} =
+     * generating the rows and writing the JSON into the response buffer; {@code send} = headers and
+     * body onto the socket. All in nanoseconds, summed over {@code requests}.
+     */
+    public record Timing(long requests, long runNanos, long renderNanos, long sendNanos) {
+        /** This minus an earlier snapshot. */
+        public Timing since(Timing earlier) {
+            return new Timing(requests - earlier.requests, runNanos - earlier.runNanos,
+                    renderNanos - earlier.renderNanos, sendNanos - earlier.sendNanos);
+        }
+    }
+
+    void timing(long run, long render, long send) {
+        runNanos.add(run);
+        renderNanos.add(render);
+        sendNanos.add(send);
+        answered.increment();
+    }
+
+    /** A snapshot of the summed server-side times. */
+    public Timing timing() {
+        return new Timing(answered.sum(), runNanos.sum(), renderNanos.sum(), sendNanos.sum());
+    }
 
     void httpRequest() {
         http.incrementAndGet();

@@ -28,6 +28,10 @@ public final class PortalData {
     final ReentrantLock lock = new ReentrantLock();
 
     private final CrmRows crm;
+
+    CrmRows crmRowsForScratch() {
+        return crm;
+    }
     private final ChildRows children;
     private final OrgRows org;
     private final Table deals;
@@ -102,7 +106,7 @@ public final class PortalData {
             int[] created = timeline.created(e.getValue(), fmt, CrmRows.SPA + etid);
             spa.put(etid, new Table("spa_" + etid, schema, "ID", "CREATED_TIME", "UPDATED_TIME", null, created,
                     timeline.modified(created, fmt, CrmRows.SPA + etid + 1), null,
-                    (t, idx, w) -> crm.spa(t, idx, w, etid, cats.get(fmt.hash(CrmRows.SPA + etid + 2, Table.id(idx), cats.size())))));
+                    (t, idx, w, out) -> crm.spa(t, idx, w, etid, cats.get(fmt.hash(CrmRows.SPA + etid + 2, Table.id(idx), cats.size())), out)));
             ObjectNode type = Json.object();
             type.put("id", internal);
             type.put("title", new String[]{"Projects", "Shipments", "Warranty claims", "Contracts"}[(internal - 1) % 4]);
@@ -137,7 +141,7 @@ public final class PortalData {
     }
 
     private Table entity(String name, EntitySchema schema, String createdCode, String modifiedCode, int n, long salt,
-                         Table.Rows rows) {
+                         Table.Filler rows) {
         int[] created = timeline.created(n, fmt, salt);
         int[] modified = timeline.modified(created, fmt, salt + 1);
         return new Table(name, schema, "ID", createdCode, modifiedCode, null, created, modified, null, rows);
@@ -149,6 +153,16 @@ public final class PortalData {
      */
     private Table child(String name, EntitySchema schema, String createdCode, String modifiedCode, String ownerCode,
                         Table parent, IntUnaryOperator countOf, boolean withModified, Table.Rows rows) {
+        return child(name, schema, createdCode, modifiedCode, ownerCode, parent, countOf, withModified, rows, null);
+    }
+
+    private Table child(String name, EntitySchema schema, String createdCode, String modifiedCode, String ownerCode,
+                        Table parent, IntUnaryOperator countOf, boolean withModified, Table.Filler filler) {
+        return child(name, schema, createdCode, modifiedCode, ownerCode, parent, countOf, withModified, null, filler);
+    }
+
+    private Table child(String name, EntitySchema schema, String createdCode, String modifiedCode, String ownerCode,
+                        Table parent, IntUnaryOperator countOf, boolean withModified, Table.Rows rows, Table.Filler filler) {
         int parents = parent.size();
         int total = 0;
         int[] counts = new int[parents];
@@ -173,7 +187,9 @@ public final class PortalData {
         }
         int[] modified = withModified ? timeline.modified(created, fmt, name.hashCode()) : null;
         String idCode = name.equals("deal_product_rows") ? "id" : "ID";
-        return new Table(name, schema, idCode, createdCode, modifiedCode, ownerCode, created, modified, owner, rows);
+        return filler != null
+                ? new Table(name, schema, idCode, createdCode, modifiedCode, ownerCode, created, modified, owner, filler)
+                : new Table(name, schema, idCode, createdCode, modifiedCode, ownerCode, created, modified, owner, rows);
     }
 
     // ---- derived facts shared by several datasets ---------------------------------------------
