@@ -217,10 +217,8 @@ final class CrmMethods {
             t = data.table(Dataset.LEAD_STAGE_HISTORY);
         } else if (etid == 2) {
             t = data.table(Dataset.DEAL_STAGE_HISTORY);
-        } else if (data.itemTable(etid) != null && etid > 4) {
-            ObjectNode result = Json.object();
-            result.set("items", Json.array()); // smart processes: no history generated
-            return new MethodResult(result, null, 0, cost.simple());
+        } else if (etid > 4 && data.spaHistoryTable(etid) != null) {
+            t = data.spaHistoryTable(etid); // smart processes: the deal row shape, their own funnels
         } else {
             throw new ApiError(400, "ENTITY_TYPE_NOT_SUPPORTED", "Entity type " + etid + " is not supported");
         }

@@ -352,8 +352,8 @@ final class CrmRows {
         SplittableRandom r = fmt.rnd(SPA + entityTypeId, id);
         int created = t.created(idx);
         int modified = t.modified(idx);
-        String prefix = "DT" + entityTypeId + "_" + categoryId + ":";
-        String[] stages = {"NEW", "PREPARATION", "CLIENT", "SUCCESS", "FAIL"};
+        List<Stages.Stage> stages = Stages.spa(entityTypeId, categoryId);
+        int[] path = d.spaPath(entityTypeId, id);
         o.put("ID", Long.toString(id));
         o.putNull("XML_ID");
         o.put("TITLE", "Item #" + id + " " + Fmt.pick(r, Fmt.WORDS));
@@ -365,8 +365,8 @@ final class CrmRows {
         o.put("MOVED_TIME", fmt.dateTime(modified));
         o.put("CATEGORY_ID", Integer.toString(categoryId));
         o.put("OPENED", yn(r.nextBoolean()));
-        o.put("STAGE_ID", prefix + stages[r.nextInt(stages.length)]);
-        o.putNull("PREVIOUS_STAGE_ID");
+        o.put("STAGE_ID", stages.get(path[path.length - 1]).id()); // agrees with the last stage history row
+        o.putNullable("PREVIOUS_STAGE_ID", path.length > 1 ? stages.get(path[path.length - 2]).id() : null);
         o.put("BEGINDATE", fmt.date(created));
         o.put("CLOSEDATE", fmt.date(created + 86_400L * 14));
         int companies = d.options.companyCount();

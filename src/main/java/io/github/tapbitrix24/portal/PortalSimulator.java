@@ -153,9 +153,10 @@ public final class PortalSimulator implements AutoCloseable {
     // ---- HTTP ------------------------------------------------------------------------------
 
     /** An answer: {@code length} bytes of {@code body} (a reused buffer for served methods). */
-    private record Reply(int status, String contentType, byte[] body, int length, long runNanos, long renderNanos) {
+    private record Reply(int status, String contentType, byte[] body, int length, long runNanos, long renderNanos,
+                         long renderCpuNanos) {
         Reply(int status, String contentType, byte[] body) {
-            this(status, contentType, body, body.length, -1, 0);
+            this(status, contentType, body, body.length, -1, 0, 0);
         }
     }
 
@@ -209,7 +210,7 @@ public final class PortalSimulator implements AutoCloseable {
                     default -> serve(method, ex);
                 };
                 if (fault == Fault.TRUNCATED) {
-                    reply = new Reply(200, reply.contentType(), reply.body(), Math.max(1, reply.length() / 2), -1, 0);
+                    reply = new Reply(200, reply.contentType(), reply.body(), Math.max(1, reply.length() / 2), -1, 0, 0);
                 }
             }
             notifyListeners(new ServedRequest(seq, method, reply.status(), fault));
@@ -228,7 +229,7 @@ public final class PortalSimulator implements AutoCloseable {
                 os.write(reply.body(), 0, reply.length());
             }
             if (reply.runNanos() >= 0) {
-                counters.timing(reply.runNanos(), reply.renderNanos(), System.nanoTime() - sendStart);
+                counters.timing(reply.runNanos(), reply.renderNanos(), System.nanoTime() - sendStart, reply.renderCpuNanos());
             }
         } catch (IOException e) {
             throw e;
@@ -301,15 +302,22 @@ public final class PortalSimulator implements AutoCloseable {
             }
             advance(start, seconds);
             long rendering = System.nanoTime();
+            long renderingCpu = threadCpu();
             Buffer out = buffers.get();
             out.reset();
             Json.write(body, out); // list pages generate their rows here, still under the lock
             long done = System.nanoTime();
             return new Reply(200, "application/json; charset=utf-8", out.array(), out.size(), rendering - began,
-                    done - rendering);
+                    done - rendering, Math.max(0, threadCpu() - renderingCpu));
         } finally {
             data.lock.unlock();
         }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static long threadCpu() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 
     private void advance(double start, double seconds) {
