@@ -28,10 +28,6 @@ public final class PortalData {
     final ReentrantLock lock = new ReentrantLock();
 
     private final CrmRows crm;
-
-    CrmRows crmRowsForScratch() {
-        return crm;
-    }
     private final ChildRows children;
     private final OrgRows org;
     private final Table deals;
