@@ -24,7 +24,7 @@
  * </ul>
  *
  * <p>Speed: the old crm list methods (deal, contact, company, lead, activity, product) do not build
- * JSON trees for their rows: a page is a {@link io.github.tapbitrix24.portal.StreamedRows} that generates each
+ * JSON trees for their rows: a page is a {@code StreamedRows} that generates each
  * row into a reused slot array and writes it with the response's generator, into a per-thread buffer
  * sent with a Content-Length. Figures and method: {@code PortalScaleTest}.
  */
