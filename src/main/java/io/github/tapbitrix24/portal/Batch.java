@@ -149,9 +149,18 @@ final class Batch {
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             JsonNode v = results.get(m.group(1));
+            List<String> path = new ArrayList<>();
             Matcher seg = SEG.matcher(m.group(2));
-            while (v != null && seg.find()) {
-                String k = seg.group(1);
+            while (seg.find()) {
+                path.add(seg.group(1));
+            }
+            for (int p = 0; v != null && p < path.size(); p++) {
+                String k = path.get(p);
+                StreamedRows streamed = StreamedRows.of(v);
+                if (streamed != null) {
+                    v = streamed.reference(path.subList(p, path.size()));
+                    break;
+                }
                 if (v.isArray()) {
                     try {
                         v = v.get(Integer.parseInt(k));
@@ -162,7 +171,7 @@ final class Batch {
                     v = v.get(k);
                 }
             }
-            String text = v == null ? null : Json.text(v);
+            String text = v == null || StreamedRows.of(v) != null ? null : Json.text(v);
             if (text == null) {
                 throw ApiError.invalidArg("Batch reference " + m.group() + " cannot be resolved");
             }

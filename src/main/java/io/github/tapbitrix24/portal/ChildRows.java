@@ -74,6 +74,24 @@ final class ChildRows {
         return o;
     }
 
+    /** A smart process's history: the deal row shape (D:api-reference/crm/crm-stage-history-list.md). */
+    ObjectNode spaHistory(Table t, int idx, int entityTypeId) {
+        long owner = t.owner(idx);
+        int k = position(t, idx);
+        int cat = d.spaCategory(entityTypeId, owner);
+        int[] path = d.spaPath(entityTypeId, owner);
+        Stages.Stage s = Stages.spa(entityTypeId, cat).get(path[Math.min(k, path.length - 1)]);
+        ObjectNode o = Json.object();
+        o.put("ID", Table.id(idx));
+        o.put("TYPE_ID", Stages.historyType(k, s));
+        o.put("OWNER_ID", owner);
+        o.put("CREATED_TIME", d.fmt.dateTime(t.created(idx)));
+        o.put("CATEGORY_ID", cat);
+        o.put("STAGE_SEMANTIC_ID", s.semantic());
+        o.put("STAGE_ID", s.id());
+        return o;
+    }
+
     ObjectNode leadHistory(Table t, int idx) {
         long owner = t.owner(idx);
         int k = position(t, idx);

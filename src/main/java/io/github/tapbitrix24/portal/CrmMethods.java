@@ -29,7 +29,7 @@ final class CrmMethods {
         m.put("crm.contact.list", p -> oldList(data.table(Dataset.CONTACTS), p, null));
         m.put("crm.company.list", p -> oldList(data.table(Dataset.COMPANIES), p, null));
         m.put("crm.lead.list", p -> oldList(data.table(Dataset.LEADS), p, null));
-        m.put("crm.activity.list", p -> oldList(data.table(Dataset.ACTIVITIES), p, "START_TIME"));
+        m.put("crm.activity.list", p -> oldList(data.table(Dataset.ACTIVITIES), withBindings(p), "START_TIME"));
         m.put("crm.product.list", p -> oldList(data.table(Dataset.PRODUCTS), p, null));
         for (String e : List.of("deal", "contact", "company", "lead", "activity", "product")) {
             String name = "crm." + e + ".fields";
@@ -66,11 +66,68 @@ final class CrmMethods {
         List<FieldDef> select = t.schema.selectOld(Json.param(p, "select"));
         java.util.Set<String> wanted = new java.util.HashSet<>();
         select.forEach(fd -> wanted.add(fd.code()));
-        ArrayNode out = Json.array();
-        for (int idx : page.rows()) {
-            out.add(project(t.row(idx, wanted), select));
+        JsonNode out;
+        if (t.streamable()) {
+            out = new StreamedRows(t, page.rows(), select, wanted).node();
+        } else {
+            ArrayNode rows = Json.array();
+            for (int idx : page.rows()) {
+                rows.add(project(t.row(idx, wanted), select));
+            }
+            out = rows;
         }
         return new MethodResult(out, page.next(), page.total(), cost.page(page, start >= 0));
+    }
+
+    /**
+     * crm.activity.list {@code filter.BINDINGS = [{OWNER_TYPE_ID, OWNER_ID}, ...]}: activities bound to any
+     * of the pairs (D:tutorials/crm/how-to-get-lists/get-activity-list-by-deals.md). Activities here are
+     * bound to their deal only, so the pairs become an {@code @OWNER_ID} condition on the deals named
+     * with type 2 (none: nothing matches); a condition the caller already put on the owner is kept, ANDed.
+     */
+    static JsonNode withBindings(JsonNode params) {
+        JsonNode filter = Json.param(params, "filter");
+        if (filter == null || !filter.isObject()) {
+            return params;
+        }
+        String key = null;
+        for (String k : filter.propertyNames()) {
+            if (k.equalsIgnoreCase("BINDINGS")) {
+                key = k;
+            }
+        }
+        if (key == null) {
+            return params;
+        }
+        ArrayNode owners = Json.array();
+        JsonNode pairs = filter.get(key);
+        for (JsonNode pair : pairs.isContainer() ? pairs.values() : List.<JsonNode>of()) {
+            if (pair.isObject() && Json.longParam(Json.param(pair, "OWNER_TYPE_ID"), 0) == 2) {
+                long owner = Json.longParam(Json.param(pair, "OWNER_ID"), 0);
+                if (owner > 0) {
+                    owners.add(owner);
+                }
+            }
+        }
+        if (owners.isEmpty()) {
+            owners.add(0); // no deal has ID 0
+        }
+        ObjectNode rewritten = ((ObjectNode) filter).deepCopy();
+        rewritten.remove(key);
+        if (rewritten.has("@OWNER_ID")) {
+            ObjectNode group = rewritten.putObject("__bindings"); // an AND group: both conditions hold
+            group.set("@OWNER_ID", owners);
+        } else {
+            rewritten.set("@OWNER_ID", owners); // top level, so the owner index narrows the walk
+        }
+        ObjectNode p = ((ObjectNode) params).deepCopy();
+        for (String k : List.copyOf(p.propertyNames())) {
+            if (k.equalsIgnoreCase("filter")) {
+                p.remove(k);
+            }
+        }
+        p.set("filter", rewritten);
+        return p;
     }
 
     static ObjectNode project(ObjectNode row, List<FieldDef> select) {
@@ -211,10 +268,8 @@ final class CrmMethods {
             t = data.table(Dataset.LEAD_STAGE_HISTORY);
         } else if (etid == 2) {
             t = data.table(Dataset.DEAL_STAGE_HISTORY);
-        } else if (data.itemTable(etid) != null && etid > 4) {
-            ObjectNode result = Json.object();
-            result.set("items", Json.array()); // smart processes: no history generated
-            return new MethodResult(result, null, 0, cost.simple());
+        } else if (etid > 4 && data.spaHistoryTable(etid) != null) {
+            t = data.spaHistoryTable(etid); // smart processes: the deal row shape, their own funnels
         } else {
             throw new ApiError(400, "ENTITY_TYPE_NOT_SUPPORTED", "Entity type " + etid + " is not supported");
         }

@@ -38,15 +38,7 @@ final class CrmRows {
         return b ? "Y" : "N";
     }
 
-    private static void putNullable(ObjectNode o, String k, String v) {
-        if (v == null) {
-            o.putNull(k);
-        } else {
-            o.put(k, v);
-        }
-    }
-
-    ObjectNode deal(Table t, int idx, java.util.Set<String> wanted) {
+    void deal(Table t, int idx, java.util.Set<String> wanted, Row o) {
         long id = Table.id(idx);
         SplittableRandom r = fmt.rnd(DEAL, id);
         int cat = d.dealCategory(id);
@@ -55,7 +47,6 @@ final class CrmRows {
         int created = t.created(idx);
         int modified = t.modified(idx);
         long[] contacts = d.dealContacts(id);
-        ObjectNode o = Json.object();
         o.put("ID", Long.toString(id));
         o.put("TITLE", "Deal #" + id + " " + Fmt.pick(r, Fmt.WORDS) + " " + Fmt.pick(r, Fmt.WORDS));
         o.put("TYPE_ID", Fmt.pick(r, new String[]{"SALE", "COMPLEX", "GOODS", "SERVICES", "SERVICE"}));
@@ -66,20 +57,20 @@ final class CrmRows {
         o.put("IS_RECURRING", yn(r.nextInt(100) == 0));
         o.put("IS_RETURN_CUSTOMER", yn(r.nextInt(5) == 0));
         o.put("IS_REPEATED_APPROACH", yn(r.nextInt(10) == 0));
-        putNullable(o, "PROBABILITY", r.nextInt(3) == 0 ? null : Integer.toString(10 * r.nextInt(11)));
+        o.putNullable("PROBABILITY", r.nextInt(3) == 0 ? null : Integer.toString(10 * r.nextInt(11)));
         o.put("CURRENCY_ID", Fmt.pick(r, Fmt.CURRENCIES));
         o.put("OPPORTUNITY", Fmt.money(r.nextInt(2_000_000) / 100.0 * 10));
         o.put("IS_MANUAL_OPPORTUNITY", yn(r.nextBoolean()));
         o.put("TAX_VALUE", "0.00");
         int companies = d.options.companyCount();
-        putNullable(o, "COMPANY_ID", companies > 0 && r.nextBoolean() ? Integer.toString(1 + r.nextInt(companies)) : null);
-        putNullable(o, "CONTACT_ID", contacts.length > 0 ? Long.toString(contacts[0]) : null);
+        o.putNullable("COMPANY_ID", companies > 0 && r.nextBoolean() ? Integer.toString(1 + r.nextInt(companies)) : null);
+        o.putNullable("CONTACT_ID", contacts.length > 0 ? Long.toString(contacts[0]) : null);
         o.putNull("QUOTE_ID");
         o.put("BEGINDATE", fmt.date(created));
         o.put("CLOSEDATE", fmt.date(created + 86_400L * (7 + r.nextInt(90))));
         o.put("OPENED", "Y");
         o.put("CLOSED", yn(!stage.semantic().equals("P")));
-        putNullable(o, "COMMENTS", r.nextInt(4) == 0 ? "Call back after " + Fmt.pick(r, Fmt.CITIES) + " meeting" : null);
+        o.putNullable("COMMENTS", r.nextInt(4) == 0 ? "Call back after " + Fmt.pick(r, Fmt.CITIES) + " meeting" : null);
         o.put("ASSIGNED_BY_ID", user(r));
         o.put("CREATED_BY_ID", user(r));
         o.put("MODIFY_BY_ID", user(r));
@@ -90,7 +81,7 @@ final class CrmRows {
         o.put("SOURCE_ID", Fmt.pick(r, new String[]{"CALL", "EMAIL", "WEB", "ADVERTISING", "PARTNER", "RECOMMENDATION", "OTHER"}));
         o.putNull("SOURCE_DESCRIPTION");
         int leads = d.options.leadCount();
-        putNullable(o, "LEAD_ID", leads > 0 && r.nextInt(4) == 0 ? Integer.toString(1 + r.nextInt(leads)) : null);
+        o.putNullable("LEAD_ID", leads > 0 && r.nextInt(4) == 0 ? Integer.toString(1 + r.nextInt(leads)) : null);
         o.putNull("ADDITIONAL_INFO");
         o.putNull("LOCATION_ID");
         o.putNull("ORIGINATOR_ID");
@@ -99,31 +90,29 @@ final class CrmRows {
         o.put("LAST_ACTIVITY_BY", user(r));
         utm(o, r);
         ufs(o, t.schema, id, wanted);
-        return o;
     }
 
-    private static void utm(ObjectNode o, SplittableRandom r) {
+    private static void utm(Row o, SplittableRandom r) {
         boolean tagged = r.nextInt(5) == 0;
-        putNullable(o, "UTM_SOURCE", tagged ? Fmt.pick(r, new String[]{"google", "yandex", "newsletter"}) : null);
-        putNullable(o, "UTM_MEDIUM", tagged ? "cpc" : null);
-        putNullable(o, "UTM_CAMPAIGN", tagged ? "spring_" + r.nextInt(10) : null);
+        o.putNullable("UTM_SOURCE", tagged ? Fmt.pick(r, new String[]{"google", "yandex", "newsletter"}) : null);
+        o.putNullable("UTM_MEDIUM", tagged ? "cpc" : null);
+        o.putNullable("UTM_CAMPAIGN", tagged ? "spring_" + r.nextInt(10) : null);
         o.putNull("UTM_CONTENT");
         o.putNull("UTM_TERM");
     }
 
-    private void person(ObjectNode o, SplittableRandom r, int created) {
+    private void person(Row o, SplittableRandom r, int created) {
         o.put("HONORIFIC", Fmt.pick(r, new String[]{"HNR_EN_1", "HNR_EN_2", "HNR_EN_3"}));
         o.put("NAME", Fmt.pick(r, Fmt.FIRST));
         o.put("SECOND_NAME", "");
         o.put("LAST_NAME", Fmt.pick(r, Fmt.LAST));
-        putNullable(o, "BIRTHDATE", r.nextInt(3) == 0 ? "" : fmt.date(created - 86_400L * (7000 + r.nextInt(15000))));
+        o.putNullable("BIRTHDATE", r.nextInt(3) == 0 ? "" : fmt.date(created - 86_400L * (7000 + r.nextInt(15000))));
     }
 
-    ObjectNode contact(Table t, int idx, java.util.Set<String> wanted) {
+    void contact(Table t, int idx, java.util.Set<String> wanted, Row o) {
         long id = Table.id(idx);
         SplittableRandom r = fmt.rnd(CONTACT, id);
         int created = t.created(idx);
-        ObjectNode o = Json.object();
         o.put("ID", Long.toString(id));
         person(o, r, created);
         if (r.nextInt(3) == 0) {
@@ -132,7 +121,7 @@ final class CrmRows {
         o.put("TYPE_ID", Fmt.pick(r, new String[]{"CLIENT", "SUPPLIER", "PARTNER", "OTHER"}));
         o.put("SOURCE_ID", Fmt.pick(r, new String[]{"CALL", "EMAIL", "WEB", "SELF"}));
         o.putNull("SOURCE_DESCRIPTION");
-        putNullable(o, "POST", r.nextBoolean() ? Fmt.pick(r, new String[]{"CEO", "Buyer", "Engineer", "Accountant"}) : null);
+        o.putNullable("POST", r.nextBoolean() ? Fmt.pick(r, new String[]{"CEO", "Buyer", "Engineer", "Accountant"}) : null);
         o.putNull("COMMENTS");
         o.put("OPENED", "Y");
         o.put("EXPORT", "Y");
@@ -147,7 +136,7 @@ final class CrmRows {
         o.put("DATE_CREATE", fmt.dateTime(created));
         o.put("DATE_MODIFY", fmt.dateTime(t.modified(idx)));
         int companies = d.options.companyCount();
-        putNullable(o, "COMPANY_ID", companies > 0 && r.nextBoolean() ? Integer.toString(1 + r.nextInt(companies)) : null);
+        o.putNullable("COMPANY_ID", companies > 0 && r.nextBoolean() ? Integer.toString(1 + r.nextInt(companies)) : null);
         o.putNull("LEAD_ID");
         o.putNull("ORIGINATOR_ID");
         o.putNull("ORIGIN_ID");
@@ -159,13 +148,11 @@ final class CrmRows {
         o.set("WEB", multifield(r, id, "WEB"));
         o.set("IM", multifield(r, id, "IM"));
         ufs(o, t.schema, id, wanted);
-        return o;
     }
 
-    ObjectNode company(Table t, int idx, java.util.Set<String> wanted) {
+    void company(Table t, int idx, java.util.Set<String> wanted, Row o) {
         long id = Table.id(idx);
         SplittableRandom r = fmt.rnd(COMPANY, id);
-        ObjectNode o = Json.object();
         o.put("ID", Long.toString(id));
         o.put("TITLE", Fmt.pick(r, Fmt.WORDS) + " " + Fmt.pick(r, new String[]{"LLC", "GmbH", "Ltd", "JSC"}) + " #" + id);
         o.put("COMPANY_TYPE", Fmt.pick(r, new String[]{"CUSTOMER", "SUPPLIER", "PARTNER", "OTHER"}));
@@ -200,20 +187,18 @@ final class CrmRows {
         o.set("WEB", multifield(r, id, "WEB"));
         o.set("IM", multifield(r, id, "IM"));
         ufs(o, t.schema, id, wanted);
-        return o;
     }
 
-    ObjectNode lead(Table t, int idx, java.util.Set<String> wanted) {
+    void lead(Table t, int idx, java.util.Set<String> wanted, Row o) {
         long id = Table.id(idx);
         SplittableRandom r = fmt.rnd(LEAD, id);
         int created = t.created(idx);
         int[] path = d.leadPath(id);
         Stages.Stage status = Stages.LEAD.get(path[path.length - 1]);
-        ObjectNode o = Json.object();
         o.put("ID", Long.toString(id));
         o.put("TITLE", "Lead #" + id + " from " + Fmt.pick(r, Fmt.CITIES));
         person(o, r, created);
-        putNullable(o, "COMPANY_TITLE", r.nextBoolean() ? Fmt.pick(r, Fmt.WORDS) + " Ltd" : null);
+        o.putNullable("COMPANY_TITLE", r.nextBoolean() ? Fmt.pick(r, Fmt.WORDS) + " Ltd" : null);
         o.put("SOURCE_ID", Fmt.pick(r, new String[]{"CALL", "EMAIL", "WEB", "ADVERTISING"}));
         o.putNull("SOURCE_DESCRIPTION");
         o.put("STATUS_ID", status.id());
@@ -240,7 +225,7 @@ final class CrmRows {
         o.putNull("COMPANY_ID");
         o.putNull("CONTACT_ID");
         o.put("IS_RETURN_CUSTOMER", "N");
-        putNullable(o, "DATE_CLOSED", status.semantic().equals("P") ? null : fmt.dateTime(t.modified(idx)));
+        o.putNullable("DATE_CLOSED", status.semantic().equals("P") ? null : fmt.dateTime(t.modified(idx)));
         o.putNull("ORIGINATOR_ID");
         o.putNull("ORIGIN_ID");
         o.put("LAST_ACTIVITY_TIME", fmt.dateTime(t.modified(idx)));
@@ -251,10 +236,9 @@ final class CrmRows {
         o.set("WEB", multifield(r, id, "WEB"));
         o.set("IM", multifield(r, id, "IM"));
         ufs(o, t.schema, id, wanted);
-        return o;
     }
 
-    ObjectNode activity(Table t, int idx, java.util.Set<String> wanted) {
+    void activity(Table t, int idx, java.util.Set<String> wanted, Row o) {
         long id = Table.id(idx);
         SplittableRandom r = fmt.rnd(ACTIVITY, id);
         int created = t.created(idx);
@@ -266,7 +250,6 @@ final class CrmRows {
         String[] subject = {"Meeting", "Outgoing call", "Offer sent", "Follow up"};
         long startTime = created + 3600L * r.nextInt(72);
         boolean done = r.nextInt(3) > 0;
-        ObjectNode o = Json.object();
         o.put("ID", Long.toString(id));
         o.put("OWNER_ID", Long.toString(owner));
         o.put("OWNER_TYPE_ID", "2");
@@ -323,13 +306,11 @@ final class CrmRows {
             f.put("url", "/bitrix/tools/crm_show_file.php?fileId=" + (5000 + id));
         }
         o.set("FILES", files);
-        return o;
     }
 
-    ObjectNode product(Table t, int idx, java.util.Set<String> wanted) {
+    void product(Table t, int idx, java.util.Set<String> wanted, Row o) {
         long id = Table.id(idx);
         SplittableRandom r = fmt.rnd(PRODUCT, id);
-        ObjectNode o = Json.object();
         o.put("ID", Long.toString(id));
         o.put("CATALOG_ID", "25");
         o.put("PRICE", Fmt.money(10 + r.nextInt(100_000) / 100.0));
@@ -347,7 +328,8 @@ final class CrmRows {
         o.put("XML_ID", Long.toString(id));
         o.putNull("PREVIEW_PICTURE");
         if (r.nextBoolean()) {
-            ObjectNode pic = o.putObject("DETAIL_PICTURE");
+            ObjectNode pic = Json.object();
+            o.set("DETAIL_PICTURE", pic);
             pic.put("id", Long.toString(9000 + id));
             pic.put("showUrl", "/bitrix/components/bitrix/crm.product.file/download.php?productId=" + id + "&fieldName=DETAIL_PICTURE&fileId=" + (9000 + id));
         } else {
@@ -357,22 +339,21 @@ final class CrmRows {
         o.put("TIMESTAMP_X", fmt.dateTime(t.modified(idx)));
         o.put("MODIFIED_BY", "1");
         o.put("CREATED_BY", "1");
-        ObjectNode p1 = o.putObject("PROPERTY_101");
+        ObjectNode p1 = Json.object();
+        o.set("PROPERTY_101", p1);
         p1.put("valueId", Long.toString(100_000 + id));
         p1.put("value", Fmt.pick(r, new String[]{"red", "green", "blue"}));
         o.putNull("PROPERTY_102");
-        return o;
     }
 
     /** A smart-process item in internal upper-case form; crm.item.list converts it with {@link ItemFormat}. */
-    ObjectNode spa(Table t, int idx, java.util.Set<String> wanted, int entityTypeId, int categoryId) {
+    void spa(Table t, int idx, java.util.Set<String> wanted, int entityTypeId, int categoryId, Row o) {
         long id = Table.id(idx);
         SplittableRandom r = fmt.rnd(SPA + entityTypeId, id);
         int created = t.created(idx);
         int modified = t.modified(idx);
-        String prefix = "DT" + entityTypeId + "_" + categoryId + ":";
-        String[] stages = {"NEW", "PREPARATION", "CLIENT", "SUCCESS", "FAIL"};
-        ObjectNode o = Json.object();
+        List<Stages.Stage> stages = Stages.spa(entityTypeId, categoryId);
+        int[] path = d.spaPath(entityTypeId, id);
         o.put("ID", Long.toString(id));
         o.putNull("XML_ID");
         o.put("TITLE", "Item #" + id + " " + Fmt.pick(r, Fmt.WORDS));
@@ -384,24 +365,24 @@ final class CrmRows {
         o.put("MOVED_TIME", fmt.dateTime(modified));
         o.put("CATEGORY_ID", Integer.toString(categoryId));
         o.put("OPENED", yn(r.nextBoolean()));
-        o.put("STAGE_ID", prefix + stages[r.nextInt(stages.length)]);
-        o.putNull("PREVIOUS_STAGE_ID");
+        o.put("STAGE_ID", stages.get(path[path.length - 1]).id()); // agrees with the last stage history row
+        o.putNullable("PREVIOUS_STAGE_ID", path.length > 1 ? stages.get(path[path.length - 2]).id() : null);
         o.put("BEGINDATE", fmt.date(created));
         o.put("CLOSEDATE", fmt.date(created + 86_400L * 14));
         int companies = d.options.companyCount();
         int contacts = d.options.contactCount();
-        putNullable(o, "COMPANY_ID", companies > 0 && r.nextBoolean() ? Integer.toString(1 + r.nextInt(companies)) : null);
+        o.putNullable("COMPANY_ID", companies > 0 && r.nextBoolean() ? Integer.toString(1 + r.nextInt(companies)) : null);
         ArrayNode contactIds = Json.array();
         int nc = contacts == 0 ? 0 : r.nextInt(3);
         for (int i = 0; i < nc; i++) {
             contactIds.add(Integer.toString(1 + r.nextInt(contacts)));
         }
-        putNullable(o, "CONTACT_ID", contactIds.isEmpty() ? null : contactIds.get(0).stringValue());
+        o.putNullable("CONTACT_ID", contactIds.isEmpty() ? null : contactIds.get(0).stringValue());
         o.put("OPPORTUNITY", Fmt.money(r.nextInt(50_000)));
         o.put("IS_MANUAL_OPPORTUNITY", "N");
         o.put("TAX_VALUE", "0.00");
         o.put("CURRENCY_ID", Fmt.pick(r, Fmt.CURRENCIES));
-        putNullable(o, "MYCOMPANY_ID", companies > 0 ? "1" : null);
+        o.putNullable("MYCOMPANY_ID", companies > 0 ? "1" : null);
         o.put("SOURCE_ID", "CALL");
         o.putNull("SOURCE_DESCRIPTION");
         o.put("ASSIGNED_BY_ID", user(r));
@@ -414,9 +395,8 @@ final class CrmRows {
         o.put("LAST_ACTIVITY_BY", user(r));
         o.put("LAST_ACTIVITY_TIME", fmt.dateTime(modified));
         int deals = d.dealTable().size();
-        putNullable(o, "PARENT_ID_2", deals > 0 && r.nextInt(3) == 0 ? Integer.toString(1 + r.nextInt(deals)) : null);
+        o.putNullable("PARENT_ID_2", deals > 0 && r.nextInt(3) == 0 ? Integer.toString(1 + r.nextInt(deals)) : null);
         ufs(o, t.schema, id, wanted);
-        return o;
     }
 
     // ---- multifields and custom fields ----------------------------------------------------
@@ -456,7 +436,7 @@ final class CrmRows {
     }
 
     /** Custom fields, each from its own random stream so unwanted ones can be skipped without changing the rest. */
-    private void ufs(ObjectNode o, EntitySchema schema, long id, java.util.Set<String> wanted) {
+    private void ufs(Row o, EntitySchema schema, long id, java.util.Set<String> wanted) {
         int k = 0;
         for (FieldDef f : schema.fields) {
             if (!f.dynamic()) {
@@ -486,7 +466,12 @@ final class CrmRows {
                 }
                 continue;
             }
-            o.set(f.code(), ufScalar(f, r, id));
+            JsonNode v = ufScalar(f, r, id);
+            if (v.isString()) {
+                o.put(f.code(), v.stringValue());
+            } else {
+                o.set(f.code(), v);
+            }
         }
     }
 

@@ -37,6 +37,11 @@ public record Dataset(String name, int entityTypeId) {
         return new Dataset("spa_" + entityTypeId, entityTypeId);
     }
 
+    /** Stage history of one smart process ({@code crm.stagehistory.list?entityTypeId=N}). */
+    public static Dataset spaStageHistory(int entityTypeId) {
+        return new Dataset("stage_history_" + entityTypeId, entityTypeId);
+    }
+
     public boolean isSpa() {
         return name.startsWith("spa_") && !name.equals("spa_types");
     }

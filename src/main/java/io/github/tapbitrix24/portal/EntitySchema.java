@@ -14,11 +14,14 @@ final class EntitySchema {
     final List<FieldDef> fields;
     private final Map<String, FieldDef> byCode = new LinkedHashMap<>();
     private final Map<String, FieldDef> byItemName = new LinkedHashMap<>();
+    private final Map<String, Integer> positions = new java.util.HashMap<>();
 
     EntitySchema(String name, List<FieldDef> fields) {
         this.name = name;
         this.fields = List.copyOf(fields);
-        for (FieldDef f : fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            FieldDef f = fields.get(i);
+            positions.putIfAbsent(f.code(), i);
             byCode.put(f.code(), f);
             if (f.itemName() != null) {
                 byItemName.put(f.itemName(), f);
@@ -28,6 +31,12 @@ final class EntitySchema {
 
     FieldDef field(String code) {
         return byCode.get(code);
+    }
+
+    /** Position of a field code in {@link #fields}, or -1. */
+    int position(String code) {
+        Integer p = positions.get(code);
+        return p == null ? -1 : p;
     }
 
     FieldDef itemField(String itemName) {

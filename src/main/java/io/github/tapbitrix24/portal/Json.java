@@ -122,6 +122,11 @@ final class Json {
         return MAPPER.writeValueAsBytes(n);
     }
 
+    /** Writes {@code n} as JSON into {@code out} (streamed list pages generate their rows here). */
+    static void write(JsonNode n, java.io.OutputStream out) {
+        MAPPER.writeValue(out, n);
+    }
+
     static JsonNode parse(String s) {
         return MAPPER.readTree(s);
     }

@@ -212,13 +212,7 @@ final class OrgRows {
         addPlain(out, "HONORIFIC", new String[][]{{"HNR_EN_1", "Mr."}, {"HNR_EN_2", "Mrs."}, {"HNR_EN_3", "Ms."}});
         for (Map.Entry<Integer, List<Integer>> e : spaCategories.entrySet()) {
             for (int cat : e.getValue()) {
-                String p = "DT" + e.getKey() + "_" + cat + ":";
-                addStages(out, "DYNAMIC_" + e.getKey() + "_STAGE_" + cat, cat, List.of(
-                        new Stages.Stage(p + "NEW", "Start", "P", "#39A8EF"),
-                        new Stages.Stage(p + "PREPARATION", "Preparation", "P", "#2FC6F6"),
-                        new Stages.Stage(p + "CLIENT", "Client", "P", "#FFA900"),
-                        new Stages.Stage(p + "SUCCESS", "Success", "S", "#7BD500"),
-                        new Stages.Stage(p + "FAIL", "Fail", "F", "#FF5752")));
+                addStages(out, "DYNAMIC_" + e.getKey() + "_STAGE_" + cat, cat, Stages.spa(e.getKey(), cat));
             }
         }
         for (int i = 0; i < out.size(); i++) {

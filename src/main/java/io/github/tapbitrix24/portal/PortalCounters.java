@@ -12,6 +12,40 @@ public final class PortalCounters {
     private final AtomicLong sub = new AtomicLong();
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final LongAdder runNanos = new LongAdder();
+    private final LongAdder renderNanos = new LongAdder();
+    private final LongAdder sendNanos = new LongAdder();
+    private final LongAdder answered = new LongAdder();
+    private final LongAdder renderCpuNanos = new LongAdder();
+
+    /**
+     * Wall-clock time the portal spent on the successful requests it answered (for the benchmark):
+     * {@code run} = parameters, limits, filters and paging of every (sub-)command; {@code render} =
+     * generating the rows and writing the JSON into the response buffer; {@code send} = headers and
+     * body onto the socket. All in nanoseconds, summed over {@code requests}. {@code renderCpuNanos} is
+     * the CPU time of the rendering thread, which load from other processes inflates far less than
+     * wall time (0 where the JVM cannot measure thread CPU time).
+     */
+    public record Timing(long requests, long runNanos, long renderNanos, long sendNanos, long renderCpuNanos) {
+        /** This minus an earlier snapshot. */
+        public Timing since(Timing earlier) {
+            return new Timing(requests - earlier.requests, runNanos - earlier.runNanos,
+                    renderNanos - earlier.renderNanos, sendNanos - earlier.sendNanos, renderCpuNanos - earlier.renderCpuNanos);
+        }
+    }
+
+    void timing(long run, long render, long send, long renderCpu) {
+        renderCpuNanos.add(renderCpu);
+        runNanos.add(run);
+        renderNanos.add(render);
+        sendNanos.add(send);
+        answered.increment();
+    }
+
+    /** A snapshot of the summed server-side times. */
+    public Timing timing() {
+        return new Timing(answered.sum(), runNanos.sum(), renderNanos.sum(), sendNanos.sum(), renderCpuNanos.sum());
+    }
 
     void httpRequest() {
         http.incrementAndGet();

@@ -47,6 +47,8 @@ public final class PortalData {
     private final Table statuses;
     private final Map<Integer, Table> spa = new LinkedHashMap<>();
     private final Map<Integer, List<Integer>> spaCategories = new LinkedHashMap<>();
+    private final Map<Integer, Table> spaHistory = new LinkedHashMap<>();
+    private final Map<Integer, Integer> spaBaseSizes = new LinkedHashMap<>();
     private final Map<Integer, ObjectNode> spaTypes = new LinkedHashMap<>();
     private final Map<Long, long[]> dealContactOverrides = new ConcurrentHashMap<>();
     private final int baseDeals;
@@ -102,7 +104,10 @@ public final class PortalData {
             int[] created = timeline.created(e.getValue(), fmt, CrmRows.SPA + etid);
             spa.put(etid, new Table("spa_" + etid, schema, "ID", "CREATED_TIME", "UPDATED_TIME", null, created,
                     timeline.modified(created, fmt, CrmRows.SPA + etid + 1), null,
-                    (t, idx, w) -> crm.spa(t, idx, w, etid, cats.get(fmt.hash(CrmRows.SPA + etid + 2, Table.id(idx), cats.size())))));
+                    (t, idx, w, out) -> crm.spa(t, idx, w, etid, spaCategory(etid, Table.id(idx)), out)));
+            spaBaseSizes.put(etid, e.getValue());
+            spaHistory.put(etid, child("stage_history_" + etid, ChildRows.DEAL_HISTORY, "CREATED_TIME", null, "OWNER_ID",
+                    spa.get(etid), id -> spaPath(etid, id).length, false, (t, i, w) -> children.spaHistory(t, i, etid)));
             ObjectNode type = Json.object();
             type.put("id", internal);
             type.put("title", new String[]{"Projects", "Shipments", "Warranty claims", "Contracts"}[(internal - 1) % 4]);
@@ -137,7 +142,7 @@ public final class PortalData {
     }
 
     private Table entity(String name, EntitySchema schema, String createdCode, String modifiedCode, int n, long salt,
-                         Table.Rows rows) {
+                         Table.Filler rows) {
         int[] created = timeline.created(n, fmt, salt);
         int[] modified = timeline.modified(created, fmt, salt + 1);
         return new Table(name, schema, "ID", createdCode, modifiedCode, null, created, modified, null, rows);
@@ -149,6 +154,16 @@ public final class PortalData {
      */
     private Table child(String name, EntitySchema schema, String createdCode, String modifiedCode, String ownerCode,
                         Table parent, IntUnaryOperator countOf, boolean withModified, Table.Rows rows) {
+        return child(name, schema, createdCode, modifiedCode, ownerCode, parent, countOf, withModified, rows, null);
+    }
+
+    private Table child(String name, EntitySchema schema, String createdCode, String modifiedCode, String ownerCode,
+                        Table parent, IntUnaryOperator countOf, boolean withModified, Table.Filler filler) {
+        return child(name, schema, createdCode, modifiedCode, ownerCode, parent, countOf, withModified, null, filler);
+    }
+
+    private Table child(String name, EntitySchema schema, String createdCode, String modifiedCode, String ownerCode,
+                        Table parent, IntUnaryOperator countOf, boolean withModified, Table.Rows rows, Table.Filler filler) {
         int parents = parent.size();
         int total = 0;
         int[] counts = new int[parents];
@@ -173,7 +188,9 @@ public final class PortalData {
         }
         int[] modified = withModified ? timeline.modified(created, fmt, name.hashCode()) : null;
         String idCode = name.equals("deal_product_rows") ? "id" : "ID";
-        return new Table(name, schema, idCode, createdCode, modifiedCode, ownerCode, created, modified, owner, rows);
+        return filler != null
+                ? new Table(name, schema, idCode, createdCode, modifiedCode, ownerCode, created, modified, owner, filler)
+                : new Table(name, schema, idCode, createdCode, modifiedCode, ownerCode, created, modified, owner, rows);
     }
 
     // ---- derived facts shared by several datasets ---------------------------------------------
@@ -186,6 +203,22 @@ public final class PortalData {
     int[] dealPath(long id) {
         int n = id > baseDeals ? 1 : 1 + fmt.hash(12, id, 7);
         return Stages.path(Stages.DEAL.get(dealCategory(id)), n, fmt.rnd(13, id));
+    }
+
+    int spaCategory(int entityTypeId, long id) {
+        List<Integer> cats = spaCategories.get(entityTypeId);
+        return cats.get(fmt.hash(CrmRows.SPA + entityTypeId + 2, id, cats.size()));
+    }
+
+    /** The stages a smart-process item went through (its last is its STAGE_ID); new items have only the first. */
+    int[] spaPath(int entityTypeId, long id) {
+        int n = id > spaBaseSizes.getOrDefault(entityTypeId, 0) ? 1 : 1 + fmt.hash(CrmRows.SPA + entityTypeId + 3, id, 5);
+        return Stages.path(Stages.spa(entityTypeId, spaCategory(entityTypeId, id)), n, fmt.rnd(CrmRows.SPA + entityTypeId + 4, id));
+    }
+
+    /** Stage history of a smart process (crm.stagehistory.list with its entityTypeId), or null. */
+    Table spaHistoryTable(int entityTypeId) {
+        return spaHistory.get(entityTypeId);
     }
 
     int[] leadPath(long id) {
@@ -261,7 +294,8 @@ public final class PortalData {
             case "lead_stage_history" -> leadHistory;
             case "deal_comments" -> comments;
             case "deal_product_rows" -> productRows;
-            default -> d.isSpa() ? spa.get(d.entityTypeId()) : null;
+            default -> d.isSpa() ? spa.get(d.entityTypeId())
+                    : d.name().startsWith("stage_history_") ? spaHistory.get(d.entityTypeId()) : null;
         };
         if (t == null) {
             throw new IllegalArgumentException("no such dataset: " + d);
@@ -505,6 +539,8 @@ public final class PortalData {
                 dealHistory.append(nowSecond(), idx + 1); // TYPE_ID 1: created
             } else if (d.equals(Dataset.LEADS)) {
                 leadHistory.append(nowSecond(), idx + 1);
+            } else if (d.isSpa()) {
+                spaHistory.get(d.entityTypeId()).append(nowSecond(), idx + 1);
             }
             return Table.id(idx);
         } finally {

@@ -152,8 +152,31 @@ public final class PortalSimulator implements AutoCloseable {
 
     // ---- HTTP ------------------------------------------------------------------------------
 
-    private record Reply(int status, String contentType, byte[] body) {
+    /** An answer: {@code length} bytes of {@code body} (a reused buffer for served methods). */
+    private record Reply(int status, String contentType, byte[] body, int length, long runNanos, long renderNanos,
+                         long renderCpuNanos) {
+        Reply(int status, String contentType, byte[] body) {
+            this(status, contentType, body, body.length, -1, 0, 0);
+        }
     }
+
+    /**
+     * One response buffer per server thread: a 4 MB batch answer is serialised into it and written
+     * from it with a Content-Length, without a copy ({@code toByteArray}) or a fresh array per request.
+     * A buffer grown past {@link #KEEP_BUFFER} is dropped after use so an odd huge answer does not pin memory.
+     */
+    private static final class Buffer extends java.io.ByteArrayOutputStream {
+        Buffer() {
+            super(1 << 16);
+        }
+
+        byte[] array() {
+            return buf;
+        }
+    }
+
+    private static final int KEEP_BUFFER = 32 << 20;
+    private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
@@ -187,8 +210,7 @@ public final class PortalSimulator implements AutoCloseable {
                     default -> serve(method, ex);
                 };
                 if (fault == Fault.TRUNCATED) {
-                    byte[] b = reply.body();
-                    reply = new Reply(200, reply.contentType(), java.util.Arrays.copyOf(b, Math.max(1, b.length / 2)));
+                    reply = new Reply(200, reply.contentType(), reply.body(), Math.max(1, reply.length() / 2), -1, 0, 0);
                 }
             }
             notifyListeners(new ServedRequest(seq, method, reply.status(), fault));
@@ -200,16 +222,25 @@ public final class PortalSimulator implements AutoCloseable {
                     return;
                 }
             }
+            long sendStart = System.nanoTime();
             ex.getResponseHeaders().set("Content-Type", reply.contentType());
-            ex.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+            ex.sendResponseHeaders(reply.status(), reply.length() == 0 ? -1 : reply.length());
             try (OutputStream os = ex.getResponseBody()) {
-                os.write(reply.body());
+                os.write(reply.body(), 0, reply.length());
+            }
+            if (reply.runNanos() >= 0) {
+                counters.timing(reply.runNanos(), reply.renderNanos(), System.nanoTime() - sendStart, reply.renderCpuNanos());
             }
         } catch (IOException e) {
             throw e;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "simulated portal failed on a request", e);
             throw e;
+        } finally {
+            Buffer b = buffers.get();
+            if (b.array().length > KEEP_BUFFER) {
+                buffers.remove();
+            }
         }
     }
 
@@ -234,6 +265,7 @@ public final class PortalSimulator implements AutoCloseable {
             counters.error(method);
             return error(400, "INVALID_REQUEST", "Request body is not valid JSON");
         }
+        long began = System.nanoTime();
         data.lock.lock();
         try {
             double start = clock.epochSecondsFraction();
@@ -269,10 +301,23 @@ public final class PortalSimulator implements AutoCloseable {
                 body.set("time", out.time());
             }
             advance(start, seconds);
-            return new Reply(200, "application/json; charset=utf-8", Json.bytes(body));
+            long rendering = System.nanoTime();
+            long renderingCpu = threadCpu();
+            Buffer out = buffers.get();
+            out.reset();
+            Json.write(body, out); // list pages generate their rows here, still under the lock
+            long done = System.nanoTime();
+            return new Reply(200, "application/json; charset=utf-8", out.array(), out.size(), rendering - began,
+                    done - rendering, Math.max(0, threadCpu() - renderingCpu));
         } finally {
             data.lock.unlock();
         }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static long threadCpu() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 
     private void advance(double start, double seconds) {

@@ -33,6 +33,14 @@ final class Stages {
     private Stages() {
     }
 
+    /** The stages of one smart-process funnel ({@code DYNAMIC_<etid>_STAGE_<cat>}, ids {@code DT<etid>_<cat>:NEW} ...). */
+    static List<Stage> spa(int entityTypeId, int categoryId) {
+        String p = "DT" + entityTypeId + "_" + categoryId + ":";
+        return List.of(new Stage(p + "NEW", "Start", "P", "#39A8EF"), new Stage(p + "PREPARATION", "Preparation", "P", "#2FC6F6"),
+                new Stage(p + "CLIENT", "Client", "P", "#FFA900"), new Stage(p + "SUCCESS", "Success", "S", "#7BD500"),
+                new Stage(p + "FAIL", "Fail", "F", "#FF5752"));
+    }
+
     /** Indexes into {@code stages} of the {@code n} steps a record took; the last is its current stage. */
     static int[] path(List<Stage> stages, int n, SplittableRandom r) {
         int[] p = new int[n];

@@ -21,6 +21,24 @@ final class Table {
         ObjectNode row(Table t, int idx, java.util.Set<String> wanted);
     }
 
+    /**
+     * Puts the full row of {@code idx} into any {@link Row}: tables that have one can write their
+     * list pages straight to the response ({@link StreamedRows}).
+     */
+    interface Filler {
+        /** @param wanted codes the caller will keep, or null for all: generators may skip the others */
+        void fill(Table t, int idx, java.util.Set<String> wanted, Row out);
+    }
+
+    /** The tree form of a filler. */
+    static Rows tree(Filler filler) {
+        return (t, idx, wanted) -> {
+            Row.Tree r = new Row.Tree();
+            filler.fill(t, idx, wanted, r);
+            return r.node;
+        };
+    }
+
     final String name;
     final EntitySchema schema;
     final String idCode;
@@ -28,6 +46,7 @@ final class Table {
     final String modifiedCode;
     final String ownerCode;
     private final Rows rows;
+    private final Filler filler;
     private final int baseSize;
     private int size;
     private int[] created;
@@ -42,7 +61,19 @@ final class Table {
      */
     Table(String name, EntitySchema schema, String idCode, String createdCode, String modifiedCode, String ownerCode,
           int[] created, int[] modified, int[] owner, Rows rows) {
+        this(name, schema, idCode, createdCode, modifiedCode, ownerCode, created, modified, owner, rows, null);
+    }
+
+    /** A table whose rows can also be filled into a {@link Row} (and so streamed); {@code rows} is derived. */
+    Table(String name, EntitySchema schema, String idCode, String createdCode, String modifiedCode, String ownerCode,
+          int[] created, int[] modified, int[] owner, Filler filler) {
+        this(name, schema, idCode, createdCode, modifiedCode, ownerCode, created, modified, owner, tree(filler), filler);
+    }
+
+    private Table(String name, EntitySchema schema, String idCode, String createdCode, String modifiedCode, String ownerCode,
+                  int[] created, int[] modified, int[] owner, Rows rows, Filler filler) {
         this.name = name;
+        this.filler = filler;
         this.schema = schema;
         this.idCode = idCode;
         this.createdCode = createdCode;
@@ -100,6 +131,22 @@ final class Table {
             }
         }
         return r;
+    }
+
+    /** Whether {@link #fill} works: the table has a {@link Filler}. */
+    boolean streamable() {
+        return filler != null;
+    }
+
+    /** Like {@link #row(int, java.util.Set)}, into {@code out}: the same values, patches applied. */
+    void fill(int idx, java.util.Set<String> wanted, Row out) {
+        filler.fill(this, idx, wanted, out);
+        ObjectNode p = patches.get(idx);
+        if (p != null) {
+            for (Map.Entry<String, JsonNode> e : p.properties()) {
+                out.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
     }
 
     /**
