@@ -21,6 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code >id} the last row seen (the page documents {@code >} on {@code id}), {@code start=-1}; a
  * full page of 50 asks for the next one in the following request.
  *
+ * <p>How many deals share a sub-call adapts to the rows per deal seen so far in this read, so that a
+ * group's rows mostly fit in one page: a group of 50 deals with two rows each costs three sub-calls
+ * (50, 50 and an almost empty page), twenty such deals one.
+ *
  * <p>One version of that docs page instead says that only {@code @id} takes an array and that an
  * array elsewhere is ignored like an unsupported condition. So the answer is checked: a page
  * holding a row of a deal that was not asked for means the array was not honoured, and so does
@@ -31,11 +35,17 @@ final class ProductRowsFetcher implements DealChildFetcher {
     private static final Logger LOG = Logger.getLogger(ProductRowsFetcher.class.getName());
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     static final String METHOD = "crm.item.productrow.list";
-    /** Deals per sub-call: the largest IN list the tap sends anywhere (bitrix24-api.md §2.4). */
-    static final int DEALS_PER_CALL = 50;
+    /** Most deals per sub-call: the largest IN list the tap sends anywhere (bitrix24-api.md §2.4). */
+    static final int MAX_DEALS_PER_CALL = 50;
+    /** Rows a group is sized for: below a page, so that most groups need no second page. */
+    static final int TARGET_ROWS_PER_CALL = 40;
+    /** Deals per sub-call before any row was seen: two rows per deal assumed. */
+    static final int FIRST_DEALS_PER_CALL = TARGET_ROWS_PER_CALL / 2;
 
     private final SubCallQueue queue;
     private boolean oneDealPerCall;
+    private long dealsRead;
+    private long rowsRead;
 
     ProductRowsFetcher(SubCallQueue queue) {
         this.queue = queue;
@@ -44,12 +54,28 @@ final class ProductRowsFetcher implements DealChildFetcher {
     @Override
     public void fetch(String stream, List<Long> dealIds, Consumer<JsonNode> rows) {
         List<SubCallQueue.Call> calls = new ArrayList<>();
-        int step = oneDealPerCall ? 1 : DEALS_PER_CALL;
+        int step = dealsPerCall();
+        Consumer<JsonNode> counting = page -> {
+            rowsRead += page.size();
+            rows.accept(page);
+        };
         for (int from = 0; from < dealIds.size(); from += step) {
             calls.add(new Page(stream, List.copyOf(dealIds.subList(from, Math.min(dealIds.size(), from + step))),
-                    0, rows));
+                    0, counting));
         }
         queue.run(stream, calls);
+        dealsRead += dealIds.size();
+    }
+
+    int dealsPerCall() {
+        if (oneDealPerCall) {
+            return 1;
+        }
+        if (dealsRead == 0) {
+            return FIRST_DEALS_PER_CALL;
+        }
+        double perDeal = (double) rowsRead / dealsRead;
+        return (int) Math.max(1, Math.min(MAX_DEALS_PER_CALL, Math.floor(TARGET_ROWS_PER_CALL / Math.max(perDeal, 0.01))));
     }
 
     /** One page of the rows of {@code deals} with {@code id > afterId}. */
