@@ -28,8 +28,12 @@ final class ChildrenHarness implements AutoCloseable {
     final Counting api;
 
     ChildrenHarness(PortalOptions options, int commentsFullRefreshHours) {
+        this(options, commentsFullRefreshHours, List.of());
+    }
+
+    ChildrenHarness(PortalOptions options, int commentsFullRefreshHours, List<Integer> dealCategoryIds) {
         h = new SyncHarness(options, c -> new TapConfig(c.webhookUrl(), c.startDate(), true, true, true,
-                c.operatingTimeThreshold(), c.dealCategoryIds(), c.maxRequestsPerSecond(), c.requestBurst(),
+                c.operatingTimeThreshold(), dealCategoryIds, c.maxRequestsPerSecond(), c.requestBurst(),
                 c.requestTimeoutSeconds(), c.retryMaxAttempts(), c.retryInitialDelaySeconds(),
                 c.retryMaxDelaySeconds(), c.retryMaxTotalSeconds(), commentsFullRefreshHours));
         api = new Counting(h.client);
