@@ -125,4 +125,23 @@ class DealChildrenIncrementalTest {
             assertEquals(expected, run.records("deal_products").size());
         }
     }
+
+    @Test
+    void stageHistoriesContinueAfterTheLastIdTheyRead() {
+        try (ChildrenHarness c = portal(24)) {
+            Catalog catalog = c.catalog("deal_stage_history", "lead_stage_history");
+            SyncHarness.Run first = c.sync(catalog, null);
+            assertEquals(c.h.sim.data().count(Dataset.DEAL_STAGE_HISTORY), first.records("deal_stage_history").size());
+            assertEquals("ID", first.lastState().path("bookmarks").path("deal_stage_history").path("replication_key")
+                    .asString(""));
+
+            c.h.sim.clock().advance(Duration.ofHours(1));
+            c.h.sim.data().create(Dataset.DEALS);               // a new deal writes its first history row
+            c.h.sim.data().create(Dataset.LEADS);
+            SyncHarness.Run second = c.sync(catalog, first.lastState());
+            assertEquals(1, second.records("deal_stage_history").size());
+            assertEquals(1, second.records("lead_stage_history").size());
+            assertEquals(1, second.httpRequestsOf("deal_stage_history"));
+        }
+    }
 }
