@@ -1,0 +1,147 @@
+package io.github.tapbitrix24.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tapbitrix24.portal.Dataset;
+import io.github.tapbitrix24.portal.PortalOptions;
+import io.github.tapbitrix24.singer.Catalog;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Children follow the deals that changed; what does not move a deal is caught by the schedule. */
+class DealChildrenIncrementalTest {
+    /** Mid-morning UTC: the 24-hour refresh periods start at midnight UTC. */
+    private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+
+    /** A portal whose clock has moved past the lookback, so that no generated deal is inside the next window. */
+    private static ChildrenHarness portal(int fullRefreshHours) {
+        ChildrenHarness c = new ChildrenHarness(PortalOptions.defaults().withDeals(1_500).withClockStart(START),
+                fullRefreshHours);
+        c.h.sim.clock().advance(Lookback.MODIFICATION.plusMinutes(5));
+        return c;
+    }
+
+    private static Set<String> ids(List<ObjectNode> records, String key) {
+        Set<String> ids = new HashSet<>();
+        records.forEach(r -> ids.add(r.get(key).asString()));
+        return ids;
+    }
+
+    @Test
+    void childrenOfChangedDealsComeInTheNextRunAndNothingElse() {
+        try (ChildrenHarness c = portal(24)) {
+            Catalog catalog = c.catalog("deals", "deal_products", "deal_comments");
+            SyncHarness.Run first = c.sync(catalog, null);
+            assertEquals(c.h.sim.data().count(Dataset.DEAL_COMMENTS), first.records("deal_comments").size());
+
+            c.h.sim.clock().advance(Duration.ofHours(1));
+            long comment = c.h.sim.data().addComment(700);
+            c.h.sim.data().touch(Dataset.DEALS, 700);           // the deal is modified after the comment
+            long row = c.h.sim.data().addProductRow(1_200);     // touches its deal itself
+            c.h.sim.data().setDealContacts(33, List.of(5L, 6L, 7L));
+            SyncHarness.Run second = c.sync(catalog, first.lastState());
+
+            assertTrue(ids(second.records("deal_comments"), "ID").contains(Long.toString(comment)), "new comment");
+            assertTrue(ids(second.records("deal_products"), "id").contains(Long.toString(row)), "new product row");
+            ObjectNode deal33 = second.records("deals").stream().filter(d -> d.get("ID").asLong() == 33)
+                    .findFirst().orElseThrow();
+            assertEquals("[5,6,7]", deal33.get("CONTACT_IDS").toString());
+            assertTrue(second.records("deal_comments").stream().allMatch(r -> r.get("ENTITY_ID").asLong() == 700
+                            || r.get("ENTITY_ID").asLong() == 1_200 || r.get("ENTITY_ID").asLong() == 33),
+                    "only the changed deals' comments: " + second.records("deal_comments").size());
+            assertEquals(2, second.httpRequestsOf("deal_comments"), "one ID scan, one batch of comment calls");
+            assertEquals(2, second.httpRequestsOf("deal_products"), "one ID scan, one batch of product calls");
+        }
+    }
+
+    @Test
+    void aCommentOnAnUnchangedDealComesWithTheNextPeriodicReRead() {
+        try (ChildrenHarness c = portal(24)) {
+            Catalog catalog = c.catalog("deal_comments");
+            SyncHarness.Run first = c.sync(catalog, null);
+
+            c.h.sim.clock().advance(Duration.ofHours(2));
+            long quiet = c.h.sim.data().addComment(900);        // DATE_MODIFY of deal 900 does not move
+            SyncHarness.Run sameDay = c.sync(catalog, first.lastState());
+            assertFalse(ids(sameDay.records("deal_comments"), "ID").contains(Long.toString(quiet)),
+                    "within the period only changed deals are read");
+            assertTrue(sameDay.httpRequestsOf("deal_comments") <= 2);
+
+            c.h.sim.clock().advance(Duration.ofHours(14));      // past midnight UTC
+            SyncHarness.Run nextDay = c.sync(catalog, sameDay.lastState());
+            assertTrue(ids(nextDay.records("deal_comments"), "ID").contains(Long.toString(quiet)),
+                    "the first run of the next period re-reads every deal's comments");
+            assertEquals(c.h.sim.data().count(Dataset.DEAL_COMMENTS), nextDay.records("deal_comments").size());
+
+            c.h.sim.clock().advance(Duration.ofHours(1));
+            SyncHarness.Run after = c.sync(catalog, nextDay.lastState());
+            assertEquals(0, after.records("deal_comments").size(), "back to changed deals only");
+        }
+    }
+
+    @Test
+    void withoutTheScheduleCommentsFollowChangedDealsOnly() {
+        try (ChildrenHarness c = portal(0)) {
+            Catalog catalog = c.catalog("deal_comments");
+            SyncHarness.Run first = c.sync(catalog, null);
+            c.h.sim.clock().advance(Duration.ofDays(3));
+            c.h.sim.data().addComment(900);
+            SyncHarness.Run later = c.sync(catalog, first.lastState());
+            assertEquals(0, later.records("deal_comments").size());
+        }
+    }
+
+    @Test
+    void childrenOfAFullTableParentAreReadCompletelyEveryRun() {
+        try (ChildrenHarness c = portal(0)) {
+            Catalog catalog = c.catalog("deal_products");
+            catalog.find("deals").orElseThrow().streamMetadata().put("replication-method", "FULL_TABLE");
+            SyncHarness.Run first = c.sync(catalog, null);
+            c.h.sim.clock().advance(Duration.ofHours(1));
+            SyncHarness.Run second = c.sync(catalog, first.lastState());
+            int rows = c.h.sim.data().count(Dataset.DEAL_PRODUCT_ROWS);
+            assertEquals(rows, first.records("deal_products").size());
+            assertEquals(rows, second.records("deal_products").size());
+        }
+    }
+
+    @Test
+    void dealCategoryIdsRestrictTheChildrenToThoseFunnels() {
+        try (ChildrenHarness c = new ChildrenHarness(PortalOptions.defaults().withDeals(1_500).withClockStart(START),
+                24, List.of(1))) {
+            SyncHarness.Run run = c.sync(c.catalog("deals", "deal_products"), null);
+            Set<String> deals = ids(run.records("deals"), "ID");
+            assertTrue(!deals.isEmpty() && deals.size() < 1_500);
+            assertTrue(run.records("deal_products").stream().allMatch(r -> deals.contains(r.get("ownerId").asString())));
+            long expected = c.h.sim.data().rows(Dataset.DEAL_PRODUCT_ROWS).stream()
+                    .filter(r -> deals.contains(r.get("ownerId").asString())).count();
+            assertEquals(expected, run.records("deal_products").size());
+        }
+    }
+
+    @Test
+    void stageHistoriesContinueAfterTheLastIdTheyRead() {
+        try (ChildrenHarness c = portal(24)) {
+            Catalog catalog = c.catalog("deal_stage_history", "lead_stage_history");
+            SyncHarness.Run first = c.sync(catalog, null);
+            assertEquals(c.h.sim.data().count(Dataset.DEAL_STAGE_HISTORY), first.records("deal_stage_history").size());
+            assertEquals("ID", first.lastState().path("bookmarks").path("deal_stage_history").path("replication_key")
+                    .asString(""));
+
+            c.h.sim.clock().advance(Duration.ofHours(1));
+            c.h.sim.data().create(Dataset.DEALS);               // a new deal writes its first history row
+            c.h.sim.data().create(Dataset.LEADS);
+            SyncHarness.Run second = c.sync(catalog, first.lastState());
+            assertEquals(1, second.records("deal_stage_history").size());
+            assertEquals(1, second.records("lead_stage_history").size());
+            assertEquals(1, second.httpRequestsOf("deal_stage_history"));
+        }
+    }
+}
