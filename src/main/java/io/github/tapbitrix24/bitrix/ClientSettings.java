@@ -1,7 +1,5 @@
 package io.github.tapbitrix24.bitrix;
 
-import io.github.tapbitrix24.config.BuildInfo;
-import io.github.tapbitrix24.config.TapConfig;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -55,23 +53,20 @@ public record ClientSettings(
         require(isPositive(operatingFallbackPause), "operatingFallbackPause must be > 0, was " + operatingFallbackPause);
     }
 
-    /** The defaults of the config schema. */
+    /**
+     * Settings for tests and embedders, equal to the config schema's defaults. A run of the tap takes
+     * its settings from the validated config instead ({@code TapConfig.clientSettings()}), so this
+     * package does not depend on the config package.
+     */
     public static ClientSettings defaults() {
-        return new ClientSettings(2, 50, Duration.ofSeconds(60), 200,
-                TapConfig.DEFAULT_RETRY_MAX_ATTEMPTS,
-                seconds(TapConfig.DEFAULT_RETRY_INITIAL_DELAY_SECONDS),
-                seconds(TapConfig.DEFAULT_RETRY_MAX_DELAY_SECONDS),
-                Duration.ofSeconds(TapConfig.DEFAULT_RETRY_MAX_TOTAL_SECONDS),
-                3, Duration.ofSeconds(60), BuildInfo.userAgent());
+        return new ClientSettings(2, 50, Duration.ofSeconds(60), 200, 8, Duration.ofSeconds(1), Duration.ofSeconds(60),
+                Duration.ofSeconds(900), 3, Duration.ofSeconds(60), "tap-bitrix24");
     }
 
-    public static ClientSettings from(TapConfig c) {
-        ClientSettings d = defaults();
-        return new ClientSettings(c.maxRequestsPerSecond(), c.requestBurst(),
-                Duration.ofSeconds(c.requestTimeoutSeconds()), c.operatingTimeThreshold(),
-                c.retryMaxAttempts(), seconds(c.retryInitialDelaySeconds()), seconds(c.retryMaxDelaySeconds()),
-                Duration.ofSeconds(c.retryMaxTotalSeconds()),
-                d.maxOperatingLimitWaits(), d.operatingFallbackPause(), d.userAgent());
+    /** A copy that identifies itself to the portal as {@code userAgent}. */
+    public ClientSettings withUserAgent(String agent) {
+        return new ClientSettings(maxRequestsPerSecond, requestBurst, requestTimeout, operatingTimeThreshold, maxAttempts,
+                initialBackoff, maxBackoff, maxRetryTime, maxOperatingLimitWaits, operatingFallbackPause, agent);
     }
 
     public ClientSettings withThrottle(double perSecond, int burst) {
@@ -94,7 +89,8 @@ public record ClientSettings(
                 initialBackoff, maxBackoff, maxRetryTime, maxOperatingLimitWaits, operatingFallbackPause, userAgent);
     }
 
-    static Duration seconds(double s) {
+    /** Fractional seconds (as configured) as a Duration, to the nanosecond. */
+    public static Duration seconds(double s) {
         return Duration.ofNanos(Math.round(s * 1_000_000_000L));
     }
 

@@ -1,7 +1,6 @@
 package io.github.tapbitrix24.cli;
 
 import io.github.tapbitrix24.bitrix.BitrixClient;
-import io.github.tapbitrix24.bitrix.ClientSettings;
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.bitrix.WebhookUrl;
 import io.github.tapbitrix24.config.TapConfig;
@@ -43,7 +42,7 @@ final class DemoMode implements Mode {
         try (PortalSimulator portal = Demo.startDemo()) {
             TapConfig config = demoConfig(WebhookUrl.parse(portal.webhookUrl()));
             LOG.info(() -> "demo portal serving at " + config.webhookUrl().masked());
-            BitrixClient client = new BitrixClient(config.webhookUrl(), ClientSettings.from(config), clock, sleeper);
+            BitrixClient client = new BitrixClient(config.webhookUrl(), config.clientSettings(), clock, sleeper);
             Catalog chosen = SyncMode.catalogOrDiscover(client, config, catalog);
             JsonNode st = state.map(SyncMode::readState).orElse(null);
             return SyncMode.run(config, client, chosen, st, out, clock, sleeper);

@@ -18,7 +18,7 @@ public record RunContext(TapConfig config, Optional<Path> catalog, Optional<Path
 
     /** A client configured from the settings (throttle, timeouts, retries, operating-time threshold). */
     public BitrixClient client() {
-        return client(ClientSettings.from(config));
+        return client(config.clientSettings());
     }
 
     public BitrixClient client(ClientSettings settings) {

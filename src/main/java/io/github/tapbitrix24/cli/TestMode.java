@@ -28,7 +28,7 @@ final class TestMode implements Mode {
 
     @Override
     public int run() {
-        ClientSettings configured = ClientSettings.from(context.config());
+        ClientSettings configured = context.config().clientSettings();
         // A connection test should answer in seconds, not after the full retry budget of a sync.
         ClientSettings quick = configured.withRetries(Math.min(2, configured.maxAttempts()),
                 configured.initialBackoff(), configured.maxBackoff(), Duration.ofSeconds(30));

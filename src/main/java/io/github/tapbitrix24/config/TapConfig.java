@@ -1,6 +1,8 @@
 package io.github.tapbitrix24.config;
 
+import io.github.tapbitrix24.bitrix.ClientSettings;
 import io.github.tapbitrix24.bitrix.WebhookUrl;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -85,5 +87,14 @@ public record TapConfig(
     /** Every default as in the config schema; for tests and the demo. */
     public static TapConfig defaults(WebhookUrl webhookUrl) {
         return new TapConfig(webhookUrl, Optional.empty(), false, false, false, 200, List.of(), 2, 50, 60);
+    }
+
+    /** The API client's settings: throttle, timeout, retries and operating-time threshold from this config. */
+    public ClientSettings clientSettings() {
+        ClientSettings d = ClientSettings.defaults();
+        return new ClientSettings(maxRequestsPerSecond, requestBurst, Duration.ofSeconds(requestTimeoutSeconds),
+                operatingTimeThreshold, retryMaxAttempts, ClientSettings.seconds(retryInitialDelaySeconds),
+                ClientSettings.seconds(retryMaxDelaySeconds), Duration.ofSeconds(retryMaxTotalSeconds),
+                d.maxOperatingLimitWaits(), d.operatingFallbackPause(), BuildInfo.userAgent());
     }
 }

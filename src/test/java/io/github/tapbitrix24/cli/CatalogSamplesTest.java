@@ -3,7 +3,6 @@ package io.github.tapbitrix24.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.tapbitrix24.bitrix.BitrixClient;
-import io.github.tapbitrix24.bitrix.ClientSettings;
 import io.github.tapbitrix24.bitrix.WebhookUrl;
 import io.github.tapbitrix24.config.TapConfig;
 import io.github.tapbitrix24.discover.Discovery;
@@ -46,7 +45,7 @@ class CatalogSamplesTest {
             TapConfig config = allOptions
                     ? new TapConfig(url, Optional.empty(), true, true, true, 200, List.of(), 2, 50, 60)
                     : TapConfig.defaults(url);
-            BitrixClient client = new BitrixClient(url, ClientSettings.from(config), Clock.systemUTC(), d -> {
+            BitrixClient client = new BitrixClient(url, config.clientSettings(), Clock.systemUTC(), d -> {
             });
             actual = DiscoverMode.toText(new Discovery(client, config).discover());
         }

@@ -1,7 +1,6 @@
 package io.github.tapbitrix24.discover;
 
 import io.github.tapbitrix24.bitrix.BitrixClient;
-import io.github.tapbitrix24.bitrix.ClientSettings;
 import io.github.tapbitrix24.bitrix.WebhookUrl;
 import io.github.tapbitrix24.config.TapConfig;
 import java.time.Clock;
@@ -19,7 +18,7 @@ final class SimulatorFixture {
     }
 
     static BitrixClient client(TapConfig config) {
-        return new BitrixClient(config.webhookUrl(), ClientSettings.from(config), Clock.systemUTC(), d -> {
+        return new BitrixClient(config.webhookUrl(), config.clientSettings(), Clock.systemUTC(), d -> {
         });
     }
 }

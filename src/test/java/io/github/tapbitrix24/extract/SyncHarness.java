@@ -9,7 +9,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import io.github.tapbitrix24.bitrix.BitrixClient;
-import io.github.tapbitrix24.bitrix.ClientSettings;
 import io.github.tapbitrix24.bitrix.WebhookUrl;
 import io.github.tapbitrix24.config.TapConfig;
 import io.github.tapbitrix24.discover.Discovery;
@@ -53,7 +52,7 @@ final class SyncHarness implements AutoCloseable {
         this.sim = PortalSimulator.start(options.withRateLimit(false).withOperatingLimit(false));
         this.config = configure.apply(TapConfig.defaults(WebhookUrl.parse(sim.webhookUrl())));
         this.client = new BitrixClient(config.webhookUrl(),
-                ClientSettings.from(config).withThrottle(100_000, 100_000), Clock.systemUTC(), d -> { });
+                config.clientSettings().withThrottle(100_000, 100_000), Clock.systemUTC(), d -> { });
     }
 
     /** The discovered catalog with only {@code streams} selected (all when none are given), every field. */
