@@ -60,7 +60,7 @@ public record ClientSettings(
      */
     public static ClientSettings defaults() {
         return new ClientSettings(2, 50, Duration.ofSeconds(60), 200, 8, Duration.ofSeconds(1), Duration.ofSeconds(60),
-                Duration.ofSeconds(900), 3, Duration.ofSeconds(60), "tap-bitrix24");
+                Duration.ofSeconds(900), 3, Duration.ofSeconds(60), "tap-bitrix24/embedded");
     }
 
     /** A copy that identifies itself to the portal as {@code userAgent}. */

@@ -49,10 +49,10 @@ final class DemoMode implements Mode {
         }
     }
 
-    /** Every default, with every optional deal stream and CONTACT_IDS switched on. */
+    /** Every default, with every optional deal stream and CONTACT_IDS on, at the demo portal's plan limits. */
     static TapConfig demoConfig(WebhookUrl webhook) {
         TapConfig d = TapConfig.defaults(webhook);
         return new TapConfig(d.webhookUrl(), d.startDate(), true, true, true, d.operatingTimeThreshold(),
-                d.dealCategoryIds(), d.maxRequestsPerSecond(), d.requestBurst(), d.requestTimeoutSeconds());
+                d.dealCategoryIds(), Demo.ENTERPRISE_REQUESTS_PER_SECOND, Demo.ENTERPRISE_BURST, d.requestTimeoutSeconds());
     }
 }
