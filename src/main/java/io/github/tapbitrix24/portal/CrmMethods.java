@@ -64,9 +64,11 @@ final class CrmMethods {
         long start = start(p);
         ListQuery.Page page = ListQuery.run(t, f, order, start, ListQuery.PAGE);
         List<FieldDef> select = t.schema.selectOld(Json.param(p, "select"));
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        select.forEach(fd -> wanted.add(fd.code()));
         ArrayNode out = Json.array();
         for (int idx : page.rows()) {
-            out.add(project(t.row(idx), select));
+            out.add(project(t.row(idx, wanted), select));
         }
         return new MethodResult(out, page.next(), page.total(), cost.page(page, start >= 0));
     }
@@ -156,7 +158,7 @@ final class CrmMethods {
 
     private static Table materialized(String name, EntitySchema schema, List<ObjectNode> rows) {
         return new Table(name, schema, "id", null, null, null, new int[rows.size()], null, null,
-                (t, idx) -> rows.get(idx).deepCopy());
+                (t, idx, w) -> rows.get(idx).deepCopy());
     }
 
     /** Rows of a materialised table filtered, ordered and paged like crm.item.list (camelCase keys). */
@@ -175,7 +177,7 @@ final class CrmMethods {
         }
         // the default deal funnel has id 0, so rows are addressed by position, not by id
         Table t = new Table("categories", OrgRows.CATEGORIES, "__pos", null, null, null, new int[rows.size()], null, null,
-                (tt, idx) -> rows.get(idx).deepCopy());
+                (tt, idx, w) -> rows.get(idx).deepCopy());
         ListQuery.Page page = ListQuery.run(t, Filter.parse(Json.param(p, "filter"), t.schema::field, false, mode,
                 data.options.utcOffset()), List.of(new ListQuery.Term(FieldDef.std("__pos", "integer"), false)), start(p), ListQuery.PAGE);
         ArrayNode cats = Json.array();

@@ -20,6 +20,7 @@ final class CrmRows {
     static final long ACTIVITY = 500;
     static final long PRODUCT = 600;
     static final long SPA = 700;
+    static final long UF = 5000;
 
     private final PortalData d;
     private final Fmt fmt;
@@ -45,7 +46,7 @@ final class CrmRows {
         }
     }
 
-    ObjectNode deal(Table t, int idx) {
+    ObjectNode deal(Table t, int idx, java.util.Set<String> wanted) {
         long id = Table.id(idx);
         SplittableRandom r = fmt.rnd(DEAL, id);
         int cat = d.dealCategory(id);
@@ -97,7 +98,7 @@ final class CrmRows {
         o.put("LAST_ACTIVITY_TIME", fmt.dateTime(modified));
         o.put("LAST_ACTIVITY_BY", user(r));
         utm(o, r);
-        ufs(o, t.schema, r, id);
+        ufs(o, t.schema, id, wanted);
         return o;
     }
 
@@ -118,7 +119,7 @@ final class CrmRows {
         putNullable(o, "BIRTHDATE", r.nextInt(3) == 0 ? "" : fmt.date(created - 86_400L * (7000 + r.nextInt(15000))));
     }
 
-    ObjectNode contact(Table t, int idx) {
+    ObjectNode contact(Table t, int idx, java.util.Set<String> wanted) {
         long id = Table.id(idx);
         SplittableRandom r = fmt.rnd(CONTACT, id);
         int created = t.created(idx);
@@ -157,11 +158,11 @@ final class CrmRows {
         o.set("EMAIL", emails);
         o.set("WEB", multifield(r, id, "WEB"));
         o.set("IM", multifield(r, id, "IM"));
-        ufs(o, t.schema, r, id);
+        ufs(o, t.schema, id, wanted);
         return o;
     }
 
-    ObjectNode company(Table t, int idx) {
+    ObjectNode company(Table t, int idx, java.util.Set<String> wanted) {
         long id = Table.id(idx);
         SplittableRandom r = fmt.rnd(COMPANY, id);
         ObjectNode o = Json.object();
@@ -198,11 +199,11 @@ final class CrmRows {
         o.set("EMAIL", emails);
         o.set("WEB", multifield(r, id, "WEB"));
         o.set("IM", multifield(r, id, "IM"));
-        ufs(o, t.schema, r, id);
+        ufs(o, t.schema, id, wanted);
         return o;
     }
 
-    ObjectNode lead(Table t, int idx) {
+    ObjectNode lead(Table t, int idx, java.util.Set<String> wanted) {
         long id = Table.id(idx);
         SplittableRandom r = fmt.rnd(LEAD, id);
         int created = t.created(idx);
@@ -249,11 +250,11 @@ final class CrmRows {
         o.set("EMAIL", emails);
         o.set("WEB", multifield(r, id, "WEB"));
         o.set("IM", multifield(r, id, "IM"));
-        ufs(o, t.schema, r, id);
+        ufs(o, t.schema, id, wanted);
         return o;
     }
 
-    ObjectNode activity(Table t, int idx) {
+    ObjectNode activity(Table t, int idx, java.util.Set<String> wanted) {
         long id = Table.id(idx);
         SplittableRandom r = fmt.rnd(ACTIVITY, id);
         int created = t.created(idx);
@@ -325,7 +326,7 @@ final class CrmRows {
         return o;
     }
 
-    ObjectNode product(Table t, int idx) {
+    ObjectNode product(Table t, int idx, java.util.Set<String> wanted) {
         long id = Table.id(idx);
         SplittableRandom r = fmt.rnd(PRODUCT, id);
         ObjectNode o = Json.object();
@@ -364,7 +365,7 @@ final class CrmRows {
     }
 
     /** A smart-process item in internal upper-case form; crm.item.list converts it with {@link ItemFormat}. */
-    ObjectNode spa(Table t, int idx, int entityTypeId, int categoryId) {
+    ObjectNode spa(Table t, int idx, java.util.Set<String> wanted, int entityTypeId, int categoryId) {
         long id = Table.id(idx);
         SplittableRandom r = fmt.rnd(SPA + entityTypeId, id);
         int created = t.created(idx);
@@ -414,7 +415,7 @@ final class CrmRows {
         o.put("LAST_ACTIVITY_TIME", fmt.dateTime(modified));
         int deals = d.dealTable().size();
         putNullable(o, "PARENT_ID_2", deals > 0 && r.nextInt(3) == 0 ? Integer.toString(1 + r.nextInt(deals)) : null);
-        ufs(o, t.schema, r, id);
+        ufs(o, t.schema, id, wanted);
         return o;
     }
 
@@ -454,11 +455,18 @@ final class CrmRows {
         return f;
     }
 
-    private void ufs(ObjectNode o, EntitySchema schema, SplittableRandom r, long id) {
+    /** Custom fields, each from its own random stream so unwanted ones can be skipped without changing the rest. */
+    private void ufs(ObjectNode o, EntitySchema schema, long id, java.util.Set<String> wanted) {
+        int k = 0;
         for (FieldDef f : schema.fields) {
             if (!f.dynamic()) {
                 continue;
             }
+            k++;
+            if (wanted != null && !wanted.contains(f.code())) {
+                continue;
+            }
+            SplittableRandom r = fmt.rnd(UF + k, id);
             if (f.multiple()) {
                 ArrayNode a = Json.array();
                 int n = r.nextInt(4);

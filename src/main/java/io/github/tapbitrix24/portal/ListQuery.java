@@ -85,7 +85,7 @@ final class ListQuery {
         boolean byId = order.size() == 1 && order.get(0).field().code().equals(t.idCode);
         if (byId) {
             boolean desc = order.get(0).desc();
-            int[] page = new int[pageSize];
+            int[] page = new int[(int) Math.min(pageSize, Math.max(0, t.size()))];
             int n = 0;
             long matched = 0;
             int len = candidates == null ? Math.max(0, hi - lo) : candidates.length;

@@ -111,19 +111,21 @@ final class Methods {
         double duration = processing + OVERHEAD;
         double finish = start + duration;
         ObjectNode t = Json.object();
-        t.put("start", round6(start));
-        t.put("finish", round6(finish));
-        t.put("duration", round6(duration));
-        t.put("processing", round6(processing));
+        t.putRawValue("start", plain(start));
+        t.putRawValue("finish", plain(finish));
+        t.putRawValue("duration", plain(duration));
+        t.putRawValue("processing", plain(processing));
         t.put("date_start", iso(start, offset));
         t.put("date_finish", iso(finish, offset));
         t.put("operating_reset_at", resetAt);
-        t.put("operating", round6(operating));
+        t.putRawValue("operating", plain(operating));
         return t;
     }
 
-    private static double round6(double v) {
-        return Math.round(v * 1e6) / 1e6;
+    /** Unix seconds with six decimals, written plainly ({@code 1725292115.026221}, never {@code 1.7E9}). */
+    private static tools.jackson.databind.util.RawValue plain(double v) {
+        return new tools.jackson.databind.util.RawValue(
+                java.math.BigDecimal.valueOf(v).setScale(6, java.math.RoundingMode.HALF_UP).toPlainString());
     }
 
     static String iso(double epochSeconds, ZoneOffset offset) {

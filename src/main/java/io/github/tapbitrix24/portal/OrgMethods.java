@@ -103,7 +103,7 @@ final class OrgMethods {
         Filter f = flatFilter(p, t, Json.param(p, "FILTER"));
         boolean admin = Json.truthy(Json.param(p, "ADMIN_MODE"));
         Table view = admin ? t : new Table(t.name, t.schema, t.idCode, t.createdCode, t.modifiedCode, null,
-                columns(t, true), columns(t, false), null, (tt, idx) -> t.row(idx));
+                columns(t, true), columns(t, false), null, (tt, idx, w) -> t.row(idx, w));
         if (!admin) {
             for (int i = 0; i < t.size(); i++) {
                 long id = Table.id(i);

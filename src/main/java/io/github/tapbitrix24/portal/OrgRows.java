@@ -75,11 +75,11 @@ final class OrgRows {
     }
 
     static boolean userActive(Fmt fmt, long id) {
-        return id == 1 || fmt.hash(USER + 1, id, 10) != 0;
+        return id == 1 || (id % 7 != 0 && fmt.hash(USER + 1, id, 10) != 0); // every 7th user is fired, and a few more
     }
 
     static boolean userExtranet(Fmt fmt, long id) {
-        return id > 2 && fmt.hash(USER + 2, id, 12) == 0;
+        return id > 2 && (id % 11 == 0 || fmt.hash(USER + 2, id, 12) == 0);
     }
 
     ObjectNode user(Table t, int idx) {

@@ -72,25 +72,25 @@ public final class PortalData {
         activities = child("activities", CrmSchemas.activity(), "CREATED", "LAST_UPDATED", "OWNER_ID", deals,
                 id -> 1 + fmt.hash(31, id, 5), true, crm::activity);
         dealHistory = child("deal_stage_history", ChildRows.DEAL_HISTORY, "CREATED_TIME", null, "OWNER_ID", deals,
-                id -> dealPath(id).length, false, children::dealHistory);
+                id -> dealPath(id).length, false, (t, i, w) -> children.dealHistory(t, i));
         leadHistory = child("lead_stage_history", ChildRows.LEAD_HISTORY, "CREATED_TIME", null, "OWNER_ID", leads,
-                id -> leadPath(id).length, false, children::leadHistory);
+                id -> leadPath(id).length, false, (t, i, w) -> children.leadHistory(t, i));
         comments = child("deal_comments", ChildRows.COMMENTS, "CREATED", null, "ENTITY_ID", deals,
-                this::commentCount, false, children::comment);
+                this::commentCount, false, (t, i, w) -> children.comment(t, i));
         productRows = child("deal_product_rows", ChildRows.PRODUCT_ROWS, null, null, "ownerId", deals,
-                id -> fmt.hash(33, id, 5), false, children::productRow);
+                id -> fmt.hash(33, id, 5), false, (t, i, w) -> children.productRow(t, i));
 
         int[] userCreated = timeline.created(options.userCount(), fmt, OrgRows.USER);
         users = new Table("users", OrgRows.USERS, "ID", "DATE_REGISTER", "LAST_LOGIN", null, userCreated,
-                timeline.modified(userCreated, fmt, OrgRows.USER), null, org::user);
+                timeline.modified(userCreated, fmt, OrgRows.USER), null, (t, i, w) -> org.user(t, i));
         int[] depCreated = new int[Math.max(3, options.userCount() / 5)];
         Arrays.fill(depCreated, timeline.start);
-        departments = new Table("departments", OrgRows.DEPARTMENTS, "ID", null, null, null, depCreated, null, null, org::department);
+        departments = new Table("departments", OrgRows.DEPARTMENTS, "ID", null, null, null, depCreated, null, null, (t, i, w) -> org.department(t, i));
         int[] callCreated = timeline.created(options.callCount(), fmt, OrgRows.CALL);
-        calls = new Table("calls", OrgRows.CALLS, "ID", "CALL_START_DATE", null, null, callCreated, null, null, org::call);
+        calls = new Table("calls", OrgRows.CALLS, "ID", "CALL_START_DATE", null, null, callCreated, null, null, (t, i, w) -> org.call(t, i));
         int[] lineCreated = timeline.created(options.openLines(), fmt, 1300);
         openLines = new Table("open_lines", OrgRows.OPEN_LINES, "ID", "DATE_CREATE", "DATE_MODIFY", null, lineCreated,
-                timeline.modified(lineCreated, fmt, 1300), null, org::openLine);
+                timeline.modified(lineCreated, fmt, 1300), null, (t, i, w) -> org.openLine(t, i));
 
         int typeId = 1;
         for (Map.Entry<Integer, Integer> e : options.spaTypeSizes().entrySet()) {
@@ -102,7 +102,7 @@ public final class PortalData {
             int[] created = timeline.created(e.getValue(), fmt, CrmRows.SPA + etid);
             spa.put(etid, new Table("spa_" + etid, schema, "ID", "CREATED_TIME", "UPDATED_TIME", null, created,
                     timeline.modified(created, fmt, CrmRows.SPA + etid + 1), null,
-                    (t, idx) -> crm.spa(t, idx, etid, cats.get(fmt.hash(CrmRows.SPA + etid + 2, Table.id(idx), cats.size())))));
+                    (t, idx, w) -> crm.spa(t, idx, w, etid, cats.get(fmt.hash(CrmRows.SPA + etid + 2, Table.id(idx), cats.size())))));
             ObjectNode type = Json.object();
             type.put("id", internal);
             type.put("title", new String[]{"Projects", "Shipments", "Warranty claims", "Contracts"}[(internal - 1) % 4]);
@@ -133,7 +133,7 @@ public final class PortalData {
         }
         List<ObjectNode> statusRows = OrgRows.statuses(spaCategories);
         statuses = new Table("statuses", OrgRows.STATUSES, "ID", null, null, null, new int[statusRows.size()], null, null,
-                (t, idx) -> statusRows.get(idx).deepCopy());
+                (t, idx, w) -> statusRows.get(idx).deepCopy());
     }
 
     private Table entity(String name, EntitySchema schema, String createdCode, String modifiedCode, int n, long salt,

@@ -36,6 +36,14 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PortalSimulator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PortalSimulator.class.getName());
 
+    static {
+        // Without TCP_NODELAY the JDK server's small writes meet the client's delayed ACK and every
+        // response waits ~40 ms (Nagle). The property is read once, when the JDK server loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final PortalOptions options;
     private final PortalClock clock;
     private final PortalData data;

@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class Table {
     /** Builds the full row of {@code idx} in the dataset's list format. */
     interface Rows {
-        ObjectNode row(Table t, int idx);
+        /** @param wanted codes the caller will keep, or null for all: generators may skip the others */
+        ObjectNode row(Table t, int idx, java.util.Set<String> wanted);
     }
 
     final String name;
@@ -86,7 +87,12 @@ final class Table {
 
     /** The full row with patches applied; a fresh node the caller may change. */
     ObjectNode row(int idx) {
-        ObjectNode r = rows.row(this, idx);
+        return row(idx, null);
+    }
+
+    /** The row with at least the {@code wanted} fields (null = all), patches applied. */
+    ObjectNode row(int idx, java.util.Set<String> wanted) {
+        ObjectNode r = rows.row(this, idx, wanted);
         ObjectNode p = patches.get(idx);
         if (p != null) {
             for (Map.Entry<String, JsonNode> e : p.properties()) {
