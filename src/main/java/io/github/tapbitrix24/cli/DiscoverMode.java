@@ -5,30 +5,42 @@ import io.github.tapbitrix24.config.TapConfig;
 import io.github.tapbitrix24.discover.Discovery;
 import io.github.tapbitrix24.singer.Catalog;
 import java.io.PrintStream;
+import java.util.logging.Logger;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code --discover}: the catalog of this portal as pretty JSON on stdout; streams left out are
+ * {@code --discover}: the catalog of this portal as indented JSON on stdout; streams left out are
  * explained on stderr (one line each, by {@link Discovery}). Failures propagate as exceptions for
- * {@link TapCommand} to map to an exit code.
+ * {@link TapCommand} to map to an exit code; a stream left out is not a failure (exit 0).
  */
-public final class DiscoverMode {
+final class DiscoverMode implements Mode {
+    private static final Logger LOG = Logger.getLogger(DiscoverMode.class.getName());
     private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private DiscoverMode() {
+    private final RunContext context;
+
+    DiscoverMode(RunContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public int run() {
+        return run(context.client(), context.config(), context.out());
     }
 
     /** Runs discovery through {@code api} and prints the catalog; returns the exit code (0). */
-    public static int run(BitrixApi api, TapConfig config, PrintStream stdout) {
+    static int run(BitrixApi api, TapConfig config, PrintStream stdout) {
         Catalog catalog = new Discovery(api, config).discover();
         stdout.print(toText(catalog));
         stdout.flush();
+        LOG.info(() -> "discovered " + catalog.streams().size() + " streams in " + api.stats().httpRequests()
+                + " HTTP requests");
         return 0;
     }
 
-    /** The catalog as the tap prints it (2-space indented JSON, trailing newline); also used for catalog-samples/. */
-    public static String toText(Catalog catalog) {
+    /** The catalog as the tap prints it (2-space indented JSON, trailing newline); also catalog-samples/. */
+    static String toText(Catalog catalog) {
         return PRETTY.writeValueAsString(catalog.toJson()) + "\n";
     }
 }

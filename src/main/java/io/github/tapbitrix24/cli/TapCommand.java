@@ -150,7 +150,7 @@ public final class TapCommand implements Callable<Integer> {
             return new TestMode(context);
         }
         if (discover) {
-            return new NotInThisBuild("--discover");
+            return new DiscoverMode(context);
         }
         return new NotInThisBuild("sync (--catalog)");
     }
