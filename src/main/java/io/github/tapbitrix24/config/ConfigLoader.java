@@ -123,7 +123,8 @@ public final class ConfigLoader {
                 value(config, "retry_max_attempts").intValue(),
                 number(config, "retry_initial_delay_seconds"),
                 number(config, "retry_max_delay_seconds"),
-                value(config, "retry_max_total_seconds").intValue());
+                value(config, "retry_max_total_seconds").intValue(),
+                value(config, "deal_comments_full_refresh_hours").intValue());
     }
 
     /** The configured value, else the schema's default: the schema is the one place defaults live. */

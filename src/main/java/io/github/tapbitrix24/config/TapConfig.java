@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param retryInitialDelaySeconds first backoff delay; doubles on each retry
  * @param retryMaxDelaySeconds     cap of one backoff delay
  * @param retryMaxTotalSeconds     give up retrying a request once this much time has passed since its first try
+ * @param dealCommentsFullRefreshHours deal_comments re-reads the comments of every deal when a multiple of this
+ *                                 many hours has passed since its window start (a new comment does not move the
+ *                                 deal's DATE_MODIFY); 0 = never, comments follow changed deals only
  */
 public record TapConfig(
         WebhookUrl webhookUrl,
@@ -35,17 +38,37 @@ public record TapConfig(
         int retryMaxAttempts,
         double retryInitialDelaySeconds,
         double retryMaxDelaySeconds,
-        int retryMaxTotalSeconds) {
+        int retryMaxTotalSeconds,
+        int dealCommentsFullRefreshHours) {
 
     /** Defaults of the retry knobs, as in the config schema. */
     public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 8;
     public static final double DEFAULT_RETRY_INITIAL_DELAY_SECONDS = 1;
     public static final double DEFAULT_RETRY_MAX_DELAY_SECONDS = 60;
     public static final int DEFAULT_RETRY_MAX_TOTAL_SECONDS = 900;
+    /** Default of {@code deal_comments_full_refresh_hours}, as in the config schema. */
+    public static final int DEFAULT_DEAL_COMMENTS_FULL_REFRESH_HOURS = 24;
 
     public TapConfig {
         startDate = startDate == null ? Optional.empty() : startDate;
         dealCategoryIds = dealCategoryIds == null ? List.of() : List.copyOf(dealCategoryIds);
+        if (dealCommentsFullRefreshHours < 0) {
+            throw new IllegalArgumentException("dealCommentsFullRefreshHours must be 0 or more, was "
+                    + dealCommentsFullRefreshHours);
+        }
+    }
+
+    /** Every setting but {@code deal_comments_full_refresh_hours}, which takes its default. */
+    public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
+                     boolean enableDealCommentsStream, boolean enableDealProductsStream,
+                     double operatingTimeThreshold, List<Integer> dealCategoryIds,
+                     double maxRequestsPerSecond, int requestBurst, int requestTimeoutSeconds,
+                     int retryMaxAttempts, double retryInitialDelaySeconds, double retryMaxDelaySeconds,
+                     int retryMaxTotalSeconds) {
+        this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
+                operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
+                retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
+                DEFAULT_DEAL_COMMENTS_FULL_REFRESH_HOURS);
     }
 
     /** The original ten settings; retry knobs take their defaults. */
@@ -56,7 +79,7 @@ public record TapConfig(
         this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
                 operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
                 DEFAULT_RETRY_MAX_ATTEMPTS, DEFAULT_RETRY_INITIAL_DELAY_SECONDS, DEFAULT_RETRY_MAX_DELAY_SECONDS,
-                DEFAULT_RETRY_MAX_TOTAL_SECONDS);
+                DEFAULT_RETRY_MAX_TOTAL_SECONDS, DEFAULT_DEAL_COMMENTS_FULL_REFRESH_HOURS);
     }
 
     /** Every default as in the config schema; for tests and the demo. */

@@ -1,6 +1,7 @@
 package io.github.tapbitrix24.extract;
 
 import io.github.tapbitrix24.config.TapConfig;
+import io.github.tapbitrix24.singer.Catalog;
 import io.github.tapbitrix24.singer.CatalogEntry;
 import io.github.tapbitrix24.streams.ListApi;
 import io.github.tapbitrix24.streams.StreamRegistry;
@@ -63,6 +64,33 @@ public final class StreamPlanner {
             names.remove(StreamRegistry.DEAL_CONTACT_IDS);
         }
         return new ArrayList<>(names);
+    }
+
+    /**
+     * How a child stream reads its parent's IDs this run: the parent's catalog entry decides the
+     * mode (INCREMENTAL by its replication key, or FULL_TABLE) whether or not the parent itself is
+     * selected; a parent missing from the catalog is read as its spec's default. The select is
+     * narrow, the paging ID and the replication key; the parent's own filters apply
+     * ({@code deal_category_ids}). Empty for streams without a parent.
+     */
+    public Optional<StreamPlan> parentPlan(StreamSpec child, Catalog catalog) {
+        if (child.parent() == null) {
+            return Optional.empty();
+        }
+        StreamSpec parent = StreamRegistry.forName(child.parent(), config).orElseThrow(
+                () -> new IllegalStateException("stream " + child.name() + " names an unknown parent " + child.parent()));
+        Optional<CatalogEntry> entry = catalog.find(parent.name());
+        String key = entry.isPresent() ? entry.get().replicationKey().orElse(null)
+                : parent.replicationKeys().isEmpty() ? null : parent.replicationKeys().get(0);
+        if (key != null && !parent.replicationKeys().contains(key)) {
+            key = null;
+        }
+        List<String> select = new ArrayList<>();
+        select.add(parent.idField());
+        if (key != null && !key.equals(parent.idField())) {
+            select.add(key);
+        }
+        return Optional.of(new StreamPlan(parent, select, key, filter(parent), config.startDate()));
     }
 
     /** The catalog's key properties, else the spec's. */

@@ -54,7 +54,8 @@ public final class SyncRunner {
     /** The standard runner: streams from {@link StreamRegistry}, the standard readers. */
     public static SyncRunner create(BitrixApi api, TapConfig config, SingerWriter writer, Clock clock,
                                     Sleeper sleeper) {
-        return new SyncRunner(api, config, writer, clock, ReaderRegistry.standard(api, clock, sleeper),
+        return new SyncRunner(api, config, writer, clock,
+                DealChildrenReader.install(ReaderRegistry.standard(api, clock, sleeper), api, config, clock, sleeper),
                 name -> StreamRegistry.forName(name, config));
     }
 
@@ -75,7 +76,7 @@ public final class SyncRunner {
         PortalOffset portalOffset = new PortalOffset();
         List<StreamSummary> summaries = new ArrayList<>();
         for (CatalogEntry entry : order(catalog.selected(), syncState.currentlySyncing())) {
-            StreamSummary summary = syncStream(entry, syncState, portalOffset);
+            StreamSummary summary = syncStream(entry, catalog, syncState, portalOffset);
             LOG.info(summary::line);
             summaries.add(summary);
         }
@@ -93,7 +94,7 @@ public final class SyncRunner {
         return ordered;
     }
 
-    private StreamSummary syncStream(CatalogEntry entry, SyncState state, PortalOffset portalOffset) {
+    private StreamSummary syncStream(CatalogEntry entry, Catalog catalog, SyncState state, PortalOffset portalOffset) {
         String name = entry.tapStreamId();
         Optional<StreamSpec> spec = specs.apply(name);
         if (spec.isEmpty()) {
@@ -103,7 +104,8 @@ public final class SyncRunner {
         if (reader.isEmpty()) {
             return skipped(name, "no reader for " + spec.get().api() + " streams in this build");
         }
-        StreamPlan plan = planner.plan(entry, spec.get(), reader.get());
+        StreamPlan own = planner.plan(entry, spec.get(), reader.get());
+        StreamPlan plan = planner.parentPlan(spec.get(), catalog).map(own::withParent).orElse(own);
         ObjectNode schema = StreamPlanner.schema(entry, plan);
         writer.writeSchema(name, schema, StreamPlanner.keyProperties(entry, spec.get()),
                 plan.replicationKey() == null ? List.of() : List.of(plan.replicationKey()));
