@@ -62,22 +62,7 @@ public final class KeysetStreamReader implements StreamReader {
     private void readFullTable(KeysetPager.Scan scan, StreamBookmark bookmark, StreamOutput out) {
         long after = bookmark.inProgress() ? bookmark.lastId() : 0;
         StreamBookmark none = StreamBookmark.empty(null);
-        pager.scan(scan, after, null, new KeysetPager.Sink() {
-            @Override
-            public void started(BatchResult first) {
-                out.portalOffset().learn(first);
-            }
-
-            @Override
-            public void rows(JsonNode rows) {
-                out.rows(rows, r -> true);
-            }
-
-            @Override
-            public void checkpoint(long lastId) {
-                out.checkpoint(none.progress(null, null, lastId));
-            }
-        });
+        pager.scan(scan, after, null, new WholeRowsSink(out, lastId -> out.checkpoint(none.progress(null, null, lastId))));
         out.complete(null);
     }
 
@@ -86,24 +71,30 @@ public final class KeysetStreamReader implements StreamReader {
         long after = bookmark.inProgress() ? bookmark.lastId()
                 : bookmark.value() != null && bookmark.value().isIntegralNumber() ? bookmark.value().asLong() : 0;
         long[] last = {after};
-        pager.scan(scan, after, null, new KeysetPager.Sink() {
-            @Override
-            public void started(BatchResult first) {
-                out.portalOffset().learn(first);
-            }
-
-            @Override
-            public void rows(JsonNode rows) {
-                out.rows(rows, r -> true);
-            }
-
-            @Override
-            public void checkpoint(long lastId) {
-                last[0] = lastId;
-                out.checkpoint(bookmark.progress(null, null, lastId));
-            }
-        });
+        pager.scan(scan, after, null, new WholeRowsSink(out, lastId -> {
+            last[0] = lastId;
+            out.checkpoint(bookmark.progress(null, null, lastId));
+        }));
         out.complete(bookmark.complete(F.numberNode(last[0])));
+    }
+
+    /** Every row goes out; each checkpoint is handed to {@code checkpoint}. */
+    private record WholeRowsSink(StreamOutput out, java.util.function.LongConsumer checkpoint)
+            implements KeysetPager.Sink {
+        @Override
+        public void started(BatchResult first) {
+            out.portalOffset().learn(first);
+        }
+
+        @Override
+        public void rows(JsonNode rows) {
+            out.rows(rows, r -> true);
+        }
+
+        @Override
+        public void checkpoint(long lastId) {
+            checkpoint.accept(lastId);
+        }
     }
 
     private void readWindow(StreamPlan plan, KeysetPager.Scan scan, StreamBookmark bookmark, StreamOutput out) {

@@ -10,11 +10,18 @@ import io.github.tapbitrix24.bitrix.BitrixException;
 public final class StreamUnavailableException extends RuntimeException {
     private final String stream;
     private final BitrixErrorKind kind;
+    private final String reason;
 
     public StreamUnavailableException(String stream, BitrixException cause) {
         super("stream " + stream + " skipped: " + reason(cause), cause);
         this.stream = stream;
         this.kind = cause.kind();
+        this.reason = reason(cause);
+    }
+
+    /** Why, in the client's words (which scope or module is missing). */
+    public String reason() {
+        return reason;
     }
 
     public String stream() {
@@ -38,12 +45,8 @@ public final class StreamUnavailableException extends RuntimeException {
     }
 
     private static String reason(BitrixException e) {
-        String what = switch (e.kind()) {
-            case INSUFFICIENT_SCOPE -> "the webhook lacks the scope for " + e.method();
-            case METHOD_NOT_FOUND -> e.method() + " does not exist on this portal (module off?)";
-            case ACCESS_DENIED -> "the webhook user may not read " + e.method();
-            default -> e.method() + " failed";
-        };
-        return what + " (" + e.code() + ": " + e.getMessage() + ")";
+        // The client's messages already say what is missing and what to do (scope name, module).
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.kind() + " on " + e.method() : m;
     }
 }

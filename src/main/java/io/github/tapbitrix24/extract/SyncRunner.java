@@ -77,7 +77,11 @@ public final class SyncRunner {
         List<StreamSummary> summaries = new ArrayList<>();
         for (CatalogEntry entry : order(catalog.selected(), syncState.currentlySyncing())) {
             StreamSummary summary = syncStream(entry, catalog, syncState, portalOffset);
-            LOG.info(summary::line);
+            if (summary.completed()) {
+                LOG.info(summary::line);
+            } else {
+                LOG.warning(summary::line);
+            }
             summaries.add(summary);
         }
         syncState.currentlySyncing(null);
@@ -127,8 +131,7 @@ public final class SyncRunner {
         try {
             reader.get().read(plan, bookmark, out);
         } catch (StreamUnavailableException e) {
-            LOG.warning(e::getMessage);
-            skipped = e.getMessage();
+            skipped = e.reason();
         }
         state.currentlySyncing(null);
         writer.writeState(state.toJson());
@@ -139,7 +142,6 @@ public final class SyncRunner {
     }
 
     private StreamSummary skipped(String name, String why) {
-        LOG.warning(() -> "stream " + name + " skipped: " + why);
         return new StreamSummary(name, 0, 0, 0, Duration.ZERO, why);
     }
 }

@@ -17,18 +17,23 @@ class RequestCountTest {
             Catalog catalog = h.catalog("deals");
             h.sim.clock().advance(Lookback.MODIFICATION.plusMinutes(5));
             long portalBefore = h.sim.counters().httpRequests();
-            SyncHarness.Run full = h.sync(catalog, null);
+            long clientBefore = h.client.stats().httpRequests();
+            SyncHarness.Counted full = h.syncCounting(catalog, null);
             long portalRequests = h.sim.counters().httpRequests() - portalBefore;
+            StreamSummary deals = full.result().stream("deals").orElseThrow();
 
-            assertEquals(100_000, full.records("deals").size());
-            assertEquals(full.httpRequests(), portalRequests, "client and portal agree");
-            assertTrue(full.httpRequestsOf("deals") <= 45, "full sync took " + full.httpRequestsOf("deals"));
-            assertEquals(41, full.httpRequestsOf("deals"), "1 single-page probe + 40 batches of 2,500");
+            assertEquals(100_000, deals.records());
+            assertEquals(h.client.stats().httpRequests() - clientBefore, portalRequests, "client and portal agree");
+            assertEquals(deals.httpRequests(), portalRequests);
+            assertTrue(deals.httpRequests() <= 45, deals.line());
+            assertEquals(41, deals.httpRequests(), "1 single-page request + 40 batches of 2,500: " + deals.line());
+            System.err.println("100,000 deals: tap CPU " + full.tapCpu().toMillis() + " ms, " + deals.line());
 
             h.sim.clock().advance(Duration.ofHours(1));
-            SyncHarness.Run again = h.sync(catalog, full.lastState());
-            assertEquals(1, again.httpRequestsOf("deals"));
-            assertEquals(0, again.records("deals").size());
+            SyncHarness.Counted again = h.syncCounting(catalog, full.result().finalState());
+            StreamSummary rerun = again.result().stream("deals").orElseThrow();
+            assertEquals(1, rerun.httpRequests(), rerun.line());
+            assertEquals(0, rerun.records());
         }
     }
 }

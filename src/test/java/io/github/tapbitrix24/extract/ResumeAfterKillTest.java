@@ -31,7 +31,7 @@ class ResumeAfterKillTest {
 
     @BeforeAll
     void start() {
-        h = new SyncHarness(PortalOptions.defaults().withDeals(6_000).withContacts(3_000));
+        h = new SyncHarness(PortalOptions.defaults().withDeals(3_000).withContacts(1_200));
         catalog = h.catalog("deals", "contacts", "users");
     }
 
@@ -40,13 +40,13 @@ class ResumeAfterKillTest {
         h.close();
     }
 
-    /** Lines of a complete first run: SCHEMA, records and STATEs of the three streams (about 9,020). */
+    /** Lines of a complete first run: SCHEMA, records and STATEs of the three streams (about 4,240). */
     @ParameterizedTest(name = "killed after {0} lines")
-    @ValueSource(longs = {1, 2, 51, 52, 53, 1_000, 2_553, 2_554, 5_054, 6_055, 6_056, 6_058, 7_500, 9_000, 9_010})
+    @ValueSource(longs = {1, 2, 51, 52, 53, 1_000, 2_553, 2_554, 3_004, 3_005, 3_007, 3_700, 4_150, 4_205})
     void resumedRunCoversThePortalAndDoesNotStartOver(long killAfter) {
         h.sim.clock().advance(Duration.ofMinutes(30));
-        h.sim.data().touchMany(Dataset.DEALS, List.of(5L, 2_600L, 5_999L));
-        h.sim.data().touchMany(Dataset.CONTACTS, List.of(1L, 2_999L));
+        h.sim.data().touchMany(Dataset.DEALS, List.of(5L, 2_600L, 2_999L));
+        h.sim.data().touchMany(Dataset.CONTACTS, List.of(1L, 1_199L));
 
         // A first run from scratch, killed; then runs from each last STATE until one completes.
         List<SyncHarness.Run> runs = new ArrayList<>();
@@ -54,10 +54,10 @@ class ResumeAfterKillTest {
         assertTrue(killed.killed(), "the run was cut off");
         runs.add(killed);
         h.sim.clock().advance(Duration.ofMinutes(1));
-        h.sim.data().touch(Dataset.DEALS, 3_000L);
+        h.sim.data().touch(Dataset.DEALS, 1_500L);
         SyncHarness.Run resumed = h.sync(catalog, killed.lastState());
         runs.add(resumed);
-        // The resumed run finishes the interrupted scan, which began before deal 3000 changed; the
+        // The resumed run finishes the interrupted scan, which began before deal 1500 changed; the
         // next scheduled run, a fresh scan, brings it (docs/incremental.md, step 4).
         h.sim.clock().advance(Duration.ofMinutes(1));
         runs.add(h.sync(catalog, resumed.lastState()));
@@ -82,7 +82,7 @@ class ResumeAfterKillTest {
         if (position != null && position.has("last_id")) {
             long lastId = position.get("last_id").asLong();
             assertTrue(resumed.records("deals").stream().noneMatch(r -> r.get("ID").asLong() <= lastId
-                            && r.get("ID").asLong() != 5 && r.get("ID").asLong() != 3_000),
+                            && r.get("ID").asLong() != 5 && r.get("ID").asLong() != 1_500),
                     "the resumed run continues after last_id " + lastId + " instead of starting over");
         }
     }

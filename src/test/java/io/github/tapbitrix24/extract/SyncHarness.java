@@ -72,6 +72,42 @@ final class SyncHarness implements AutoCloseable {
         return sync(catalog, state, Long.MAX_VALUE);
     }
 
+    /**
+     * Syncs to an output that only counts lines (for volume tests: nothing is kept in memory);
+     * returns the runner's result and the CPU time of the calling thread, which runs the whole tap
+     * (client, coercion, writer) while the simulator serves on its own threads.
+     */
+    Counted syncCounting(Catalog catalog, JsonNode state) {
+        long[] lines = {0};
+        OutputStream counting = new OutputStream() {
+            @Override
+            public void write(int b) {
+                if (b == '\n') {
+                    lines[0]++;
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                for (int i = off; i < off + len; i++) {
+                    if (b[i] == '\n') {
+                        lines[0]++;
+                    }
+                }
+            }
+        };
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuBefore = threads.getCurrentThreadCpuTime();
+        SyncRunner.Result result;
+        try (SingerWriter writer = new SingerWriter(counting)) {
+            result = SyncRunner.create(client, config, writer, Clock.systemUTC(), d -> { }).run(catalog, state);
+        }
+        return new Counted(result, lines[0], java.time.Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuBefore));
+    }
+
+    record Counted(SyncRunner.Result result, long lines, java.time.Duration tapCpu) {
+    }
+
     /** Syncs; with {@code killAfterLines}, stdout breaks after that many lines, as when the tap is killed. */
     Run sync(Catalog catalog, JsonNode state, long killAfterLines) {
         LineLimitedOutput out = new LineLimitedOutput(killAfterLines);

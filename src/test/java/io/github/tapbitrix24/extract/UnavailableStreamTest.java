@@ -1,0 +1,36 @@
+package io.github.tapbitrix24.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tapbitrix24.portal.PortalOptions;
+import io.github.tapbitrix24.singer.Catalog;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A catalog made while the webhook had a scope it no longer has: that stream is skipped, the rest syncs. */
+class UnavailableStreamTest {
+
+    @Test
+    void streamWhoseScopeWasRevokedIsSkippedAndTheRunCompletes() {
+        Catalog catalog;
+        try (SyncHarness full = new SyncHarness(PortalOptions.defaults().withDeals(200))) {
+            catalog = full.catalog("deals", "calls", "users");
+        }
+        Set<String> scopes = new HashSet<>(PortalOptions.ALL_SCOPES);
+        scopes.remove("telephony");
+        try (SyncHarness h = new SyncHarness(PortalOptions.defaults().withDeals(200).withScopes(scopes))) {
+            SyncHarness.Run run = h.sync(catalog, null);
+
+            assertFalse(run.killed());
+            StreamSummary calls = run.result().stream("calls").orElseThrow();
+            assertFalse(calls.completed());
+            assertTrue(calls.skipped().contains("scope"), calls.line());
+            assertEquals(200, run.records("deals").size());
+            assertTrue(run.records("users").size() > 0);
+            assertFalse(run.result().finalState().get("bookmarks").has("calls"));
+        }
+    }
+}
