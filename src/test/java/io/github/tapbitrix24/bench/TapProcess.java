@@ -20,7 +20,7 @@ final class TapProcess {
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx256m");
     private static final Pattern SUMMARY = Pattern.compile(
             "^INFO (\\S+): (\\d+) records, (\\d+) HTTP requests \\((\\d+) commands\\), ([0-9.]+) s$");
-    private static final Pattern SKIPPED = Pattern.compile("^INFO (\\S+): skipped \\((.*)\\)$");
+    private static final Pattern SKIPPED = Pattern.compile("^(?:INFO|WARN) (\\S+): skipped \\((.*)\\)$");
 
     /** A stream as the tap's own stderr summary reports it, in run order. */
     record TapStream(String stream, long records, long httpRequests, long subCommands, double seconds, String skipped) {
