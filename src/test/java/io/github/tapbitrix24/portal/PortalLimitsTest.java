@@ -79,8 +79,9 @@ class PortalLimitsTest {
             double counted = c.ok("crm.deal.list", "{\"order\":{\"ID\":\"ASC\"},\"select\":[\"ID\"]}").get("time").get("processing").asDouble();
             double keyset = c.ok("crm.deal.list", "{\"order\":{\"ID\":\"ASC\"},\"filter\":{\">ID\":0},\"select\":[\"ID\"],\"start\":-1}")
                     .get("time").get("processing").asDouble();
-            assertEquals(0.097, keyset, 0.001);
-            assertEquals(0.097 + 20_000 * CostModel.PER_MATCHING_ROW, counted, 0.001);
+            // settings/performance/huge-data.md: processing 0.0685 s without the count
+            assertEquals(0.0685, keyset, 0.001);
+            assertEquals(0.0685 + 20_000 * CostModel.PER_MATCHING_ROW, counted, 0.001);
         }
     }
 }
