@@ -178,4 +178,25 @@ class DealChildrenIncrementalTest {
             assertEquals(1, fifth.httpRequestsOf("deal_stage_history"), "an incremental run without changes");
         }
     }
+
+    @Test
+    void aKilledStageHistoryRunRestartsAfterItsSettledBookmarkNotFromTheStart() {
+        try (ChildrenHarness c = portal(24)) {
+            Catalog catalog = c.catalog("deal_stage_history");
+            int total = c.h.sim.data().count(Dataset.DEAL_STAGE_HISTORY);
+            SyncHarness.Run killed = c.sync(catalog, null, 3_000);
+            assertTrue(killed.killed());
+            long settled = killed.lastState().path("bookmarks").path("deal_stage_history")
+                    .path("replication_key_value").asLong(0);
+            assertTrue(settled > 0, "a checkpoint carries the settled ID");
+            assertTrue(killed.lastState().path("bookmarks").path("deal_stage_history").path("last_id").isMissingNode());
+
+            SyncHarness.Run resumed = c.sync(catalog, killed.lastState());
+            assertTrue(resumed.records("deal_stage_history").size() < total, "did not start over");
+            assertTrue(resumed.records("deal_stage_history").stream().allMatch(r -> r.get("ID").asLong() > settled));
+            Set<String> union = ids(killed.records("deal_stage_history"), "ID");
+            union.addAll(ids(resumed.records("deal_stage_history"), "ID"));
+            assertEquals(total, union.size());
+        }
+    }
 }
