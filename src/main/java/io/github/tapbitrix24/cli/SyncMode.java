@@ -60,7 +60,7 @@ final class SyncMode implements Mode {
     /** Runs a sync with any client (the demo passes one bound to the simulator); returns the exit code. */
     static int run(TapConfig config, BitrixApi api, Catalog catalog, JsonNode state, OutputStream stdout,
                    Clock clock, Sleeper sleeper) {
-        try (SingerWriter writer = new SingerWriter(stdout)) {
+        try (SingerWriter writer = new SingerWriter(CheckedOutput.of(stdout))) {
             SyncRunner.create(api, config, writer, clock, sleeper).run(catalog, state);
         }
         return 0;

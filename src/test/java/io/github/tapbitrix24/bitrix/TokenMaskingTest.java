@@ -125,4 +125,14 @@ class TokenMaskingTest {
         assertFalse(f.webhook.toString().contains(TOKEN));
         assertFalse(f.client().webhook().masked().contains(TOKEN));
     }
+
+    @Test
+    void anyWebhookShapedTextIsMaskedButMethodPathsAndMaskedUrlsStay() {
+        assertEquals("Unmatched argument at index 0: 'https://x.bitrix24.ru/rest/7/***/'",
+                WebhookUrl.maskAny("Unmatched argument at index 0: 'https://x.bitrix24.ru/rest/7/abcDEF123/'"));
+        assertEquals("config file https:/x.ru/rest/1/*** does not exist",
+                WebhookUrl.maskAny("config file https:/x.ru/rest/1/s3cr3t does not exist"));
+        assertEquals("https://x.ru/rest/1/***/", WebhookUrl.maskAny("https://x.ru/rest/1/***/"));
+        assertEquals("https://x.ru/rest/crm.deal.list", WebhookUrl.maskAny("https://x.ru/rest/crm.deal.list"));
+    }
 }
