@@ -149,7 +149,7 @@ public final class SingerWriter implements Closeable {
         try {
             a.run();
         } catch (tools.jackson.core.exc.JacksonIOException e) { // the generator wraps the stream's IOException
-            throw new OutputClosedException(e.getCause() instanceof java.io.IOException io ? io
+            throw new OutputClosedException(e.getCause() != null ? e.getCause()
                     : new java.io.IOException(e.getOriginalMessage(), e));
         } catch (JacksonException e) {
             throw e;

@@ -2,6 +2,7 @@ package io.github.tapbitrix24.bitrix;
 
 import static io.github.tapbitrix24.bitrix.ClientFixture.TOKEN;
 import static io.github.tapbitrix24.bitrix.ClientFixture.noParams;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
