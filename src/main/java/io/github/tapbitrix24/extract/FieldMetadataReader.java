@@ -30,12 +30,7 @@ public final class FieldMetadataReader implements StreamReader {
 
     @Override
     public void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out) {
-        Envelope envelope;
-        try {
-            envelope = api.call(plan.spec().method(), plan.spec().fixedParams().deepCopy());
-        } catch (BitrixException e) {
-            throw StreamUnavailableException.wrapIfUnavailable(plan.name(), e);
-        }
+        Envelope envelope = StreamCalls.call(api, plan.name(), plan.spec().method(), plan.spec().fixedParams().deepCopy());
         out.rows(rows(envelope.result()), r -> true);
         out.complete(null);
     }

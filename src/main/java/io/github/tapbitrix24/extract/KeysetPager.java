@@ -34,7 +34,8 @@ public final class KeysetPager {
     /** The most commands one batch request may carry (D:settings/how-to-call-rest-api/batch.md). */
     public static final int MAX_COMMANDS = 50;
     /** Consecutive failed attempts at the same position before the scan gives up. */
-    static final int MAX_ATTEMPTS = 6;
+    static final int MAX_ATTEMPTS = StreamCalls.MAX_ATTEMPTS;
+    private static final String RETRY = "retrying from the last ID";
 
     private final BitrixApi api;
     private final Sleeper sleeper;
@@ -103,18 +104,13 @@ public final class KeysetPager {
             int pages = first ? 1 : MAX_COMMANDS;
             addPageCommands(scan, lastId, pages, commands);
 
-            BatchResult result;
-            try {
-                result = api.batch(commands);
-            } catch (BitrixException e) {
-                throw StreamUnavailableException.wrapIfUnavailable(scan.stream(), e);
-            }
+            BatchResult result = StreamCalls.batch(api, scan.stream(), commands);
             if (first) {
                 // The first request (probes + one page) must succeed whole: it fixes the server
                 // start time the bookmark is derived from, and the probes' verdict.
                 SubResult failedFirst = firstFailure(result.results());
                 if (failedFirst != null) {
-                    attempts = backOff(scan, failedFirst, attempts);
+                    attempts = StreamCalls.backOff(sleeper, scan.stream(), failedFirst, attempts, RETRY);
                     continue;
                 }
                 if (probe != null && !probe.accept(result)) {
@@ -156,7 +152,7 @@ public final class KeysetPager {
             if (failed != null) {
                 // Rows before the failed page are in; retry from the last ID seen.
                 attempts = lastId > before ? 0 : attempts;
-                attempts = backOff(scan, failed, attempts);
+                attempts = StreamCalls.backOff(sleeper, scan.stream(), failed, attempts, RETRY);
             } else {
                 attempts = 0;
             }
@@ -187,33 +183,5 @@ public final class KeysetPager {
             }
         }
         return null;
-    }
-
-    /** Sleeps before a retry of a failed sub-command, or throws when it must not or cannot be retried. */
-    private int backOff(Scan scan, SubResult failed, int attempts) {
-        BitrixException error = failed.error();
-        if (error != null && !error.kind().retryable()) {
-            throw StreamUnavailableException.wrapIfUnavailable(scan.stream(), error);
-        }
-        int attempt = attempts + 1;
-        if (attempt >= MAX_ATTEMPTS) {
-            String why = error == null ? "the server skipped the command" : error.getMessage();
-            throw new BitrixException(error == null ? io.github.tapbitrix24.bitrix.BitrixErrorKind.SERVER : error.kind(),
-                    failed.method(), error == null ? "" : error.code(), 0,
-                    "stream " + scan.stream() + ": " + failed.method() + " kept failing inside batch after "
-                            + attempt + " attempts: " + why, null, error);
-        }
-        Duration wait = error == null || error.retryAfter().isEmpty()
-                ? Duration.ofMillis(500L << Math.min(attempt, 6)) : error.retryAfter().get();
-        LOG.warning(() -> "stream " + scan.stream() + ": " + failed.method() + " failed inside batch ("
-                + (error == null ? "no result" : error.kind() + " " + error.getMessage()) + "); retrying from the last ID in "
-                + wait.toMillis() + " ms");
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry " + failed.method(), e);
-        }
-        return attempt;
     }
 }

@@ -96,19 +96,11 @@ public final class OffsetPagedReader implements StreamReader {
     }
 
     private Envelope call(StreamPlan plan, String method, long start) {
-        try {
-            return api.call(method, params(plan, start));
-        } catch (BitrixException e) {
-            throw StreamUnavailableException.wrapIfUnavailable(plan.name(), e);
-        }
+        return StreamCalls.call(api, plan.name(), method, params(plan, start));
     }
 
     private BatchResult batch(StreamPlan plan, List<BatchCommand> commands) {
-        try {
-            return api.batch(commands);
-        } catch (BitrixException e) {
-            throw StreamUnavailableException.wrapIfUnavailable(plan.name(), e);
-        }
+        return StreamCalls.batch(api, plan.name(), commands);
     }
 
     private void emit(JsonNode result, String idField, Set<String> seen, StreamOutput out) {

@@ -34,12 +34,7 @@ public final class OpenLinesReader implements StreamReader {
                     ? (ObjectNode) params.get("PARAMS") : params.putObject("PARAMS");
             p.putObject("order").put("ID", "asc");
             p.put("limit", LIMIT).put("offset", offset);
-            Envelope page;
-            try {
-                page = api.call(plan.spec().method(), params);
-            } catch (BitrixException e) {
-                throw StreamUnavailableException.wrapIfUnavailable(plan.name(), e);
-            }
+            Envelope page = StreamCalls.call(api, plan.name(), plan.spec().method(), params);
             JsonNode rows = page.result() != null && page.result().isArray() ? page.result() : null;
             if (rows == null) {
                 break;

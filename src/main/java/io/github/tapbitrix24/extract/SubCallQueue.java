@@ -68,12 +68,7 @@ final class SubCallQueue {
                 commands.add(new BatchCommand("c" + sent.size(), c.method(), c.params()));
                 sent.add(c);
             }
-            BatchResult result;
-            try {
-                result = api.batch(commands);
-            } catch (BitrixException e) {
-                throw StreamUnavailableException.wrapIfUnavailable(stream, e);
-            }
+            BatchResult result = StreamCalls.batch(api, stream, commands);
             List<Call> retry = new ArrayList<>();
             List<Call> followUps = new ArrayList<>();
             SubResult failure = null;
@@ -96,7 +91,8 @@ final class SubCallQueue {
                 queue.addFirst(followUps.get(i));
             }
             if (failure != null) {
-                attempts = backOff(stream, failure, retry.size() < sent.size() ? 0 : attempts);
+                attempts = StreamCalls.backOff(sleeper, stream, failure, retry.size() < sent.size() ? 0 : attempts,
+                        "sending it again");
                 for (int i = retry.size() - 1; i >= 0; i--) {
                     queue.addFirst(retry.get(i));
                 }
@@ -104,32 +100,5 @@ final class SubCallQueue {
                 attempts = 0;
             }
         }
-    }
-
-    /** Sleeps before failed sub-calls are sent again, or throws when they must not or cannot be. */
-    private int backOff(String stream, SubResult failed, int attempts) {
-        BitrixException error = failed.error();
-        if (error != null && !error.kind().retryable()) {
-            throw StreamUnavailableException.wrapIfUnavailable(stream, error);
-        }
-        int attempt = attempts + 1;
-        if (attempt >= KeysetPager.MAX_ATTEMPTS) {
-            String why = error == null ? "the server skipped the command" : error.getMessage();
-            throw new BitrixException(error == null ? BitrixErrorKind.SERVER : error.kind(), failed.method(),
-                    error == null ? "" : error.code(), 0, "stream " + stream + ": " + failed.method()
-                    + " kept failing inside batch after " + attempt + " attempts: " + why, null, error);
-        }
-        Duration wait = error == null || error.retryAfter().isEmpty()
-                ? Duration.ofMillis(500L << Math.min(attempt, 6)) : error.retryAfter().get();
-        LOG.warning(() -> "stream " + stream + ": " + failed.method() + " failed inside batch ("
-                + (error == null ? "no result" : error.kind() + " " + error.getMessage()) + "); sending it again in "
-                + wait.toMillis() + " ms");
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry " + failed.method(), e);
-        }
-        return attempt;
     }
 }
