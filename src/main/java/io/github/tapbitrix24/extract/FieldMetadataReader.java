@@ -1,7 +1,6 @@
 package io.github.tapbitrix24.extract;
 
 import io.github.tapbitrix24.bitrix.BitrixApi;
-import io.github.tapbitrix24.bitrix.BitrixException;
 import io.github.tapbitrix24.bitrix.Envelope;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;

@@ -3,13 +3,10 @@ package io.github.tapbitrix24.extract;
 import io.github.tapbitrix24.bitrix.BatchCommand;
 import io.github.tapbitrix24.bitrix.BatchResult;
 import io.github.tapbitrix24.bitrix.BitrixApi;
-import io.github.tapbitrix24.bitrix.BitrixException;
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.bitrix.SubResult;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,7 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  * a full page does the pager chain 50 commands per request.
  */
 public final class KeysetPager {
-    private static final Logger LOG = Logger.getLogger(KeysetPager.class.getName());
 
     /** The most commands one batch request may carry (D:settings/how-to-call-rest-api/batch.md). */
     public static final int MAX_COMMANDS = 50;

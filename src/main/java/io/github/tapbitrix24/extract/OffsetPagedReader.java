@@ -3,7 +3,6 @@ package io.github.tapbitrix24.extract;
 import io.github.tapbitrix24.bitrix.BatchCommand;
 import io.github.tapbitrix24.bitrix.BatchResult;
 import io.github.tapbitrix24.bitrix.BitrixApi;
-import io.github.tapbitrix24.bitrix.BitrixException;
 import io.github.tapbitrix24.bitrix.Envelope;
 import io.github.tapbitrix24.bitrix.SubResult;
 import java.util.ArrayList;

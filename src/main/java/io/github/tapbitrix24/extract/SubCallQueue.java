@@ -3,17 +3,13 @@ package io.github.tapbitrix24.extract;
 import io.github.tapbitrix24.bitrix.BatchCommand;
 import io.github.tapbitrix24.bitrix.BatchResult;
 import io.github.tapbitrix24.bitrix.BitrixApi;
-import io.github.tapbitrix24.bitrix.BitrixErrorKind;
-import io.github.tapbitrix24.bitrix.BitrixException;
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.bitrix.SubResult;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
-import java.util.logging.Logger;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -28,7 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
  * failing, or fails for good, ends the stream.
  */
 final class SubCallQueue {
-    private static final Logger LOG = Logger.getLogger(SubCallQueue.class.getName());
 
     /** One sub-call and what to do with its answer. */
     interface Call {
