@@ -105,6 +105,14 @@ public final class KeysetPager {
                 // The first request (probes + one page) must succeed whole: it fixes the server
                 // start time the bookmark is derived from, and the probes' verdict.
                 SubResult failedFirst = firstFailure(result.results());
+                if (failedFirst != null && failedFirst.error() != null) {
+                    // the stream's object is gone (a deleted smart process): skip the stream
+                    RuntimeException gone = StreamUnavailableException.wrapIfGoneOrUnavailable(scan.stream(),
+                            failedFirst.error());
+                    if (gone instanceof StreamUnavailableException) {
+                        throw gone;
+                    }
+                }
                 if (failedFirst != null) {
                     attempts = StreamCalls.backOff(sleeper, scan.stream(), failedFirst, attempts, RETRY);
                     continue;

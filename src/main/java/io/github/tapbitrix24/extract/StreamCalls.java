@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A stream's calls to the API, as every reader makes them: a failure that means "this stream is
- * not available to the webhook" (scope, module, rights) becomes a {@link StreamUnavailableException}
+ * not available to the webhook" (scope, module, rights; for a stream's own call also NOT_FOUND)
+ * becomes a {@link StreamUnavailableException}
  * (the runner skips the stream), any other fails the run; and the back-off before a failed
  * sub-call of a batch is sent again (the client retries whole HTTP requests, not sub-calls).
  */
@@ -32,7 +33,7 @@ final class StreamCalls {
         try {
             return api.call(method, params);
         } catch (BitrixException e) {
-            throw StreamUnavailableException.wrapIfUnavailable(stream, e);
+            throw StreamUnavailableException.wrapIfGoneOrUnavailable(stream, e);
         }
     }
 
