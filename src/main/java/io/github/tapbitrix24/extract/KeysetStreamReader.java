@@ -156,7 +156,16 @@ public final class KeysetStreamReader implements StreamReader {
             public void started(BatchResult first) {
                 Optional<OffsetDateTime> serverStart = out.portalOffset().learn(first);
                 if (next[0] == null) {
-                    next[0] = F.stringNode(signpost(plan.name(), key, serverStart));
+                    String signpost = signpost(plan.name(), key, serverStart);
+                    // Never move the window back before its start: with start_date in the future the
+                    // signpost would fall before it, and the next run would emit records start_date excludes.
+                    boolean futureStart = start.isPresent()
+                            && PortalTime.parse(signpost).map(p -> p.isBefore(start.get())).orElse(false);
+                    next[0] = futureStart ? windowInPortalOffset(start, out.portalOffset()) : F.stringNode(signpost);
+                    if (futureStart && !windowFromState) {
+                        LOG.warning(() -> "stream " + plan.name() + ": start_date " + PortalTime.format(start.get())
+                                + " is in the future; nothing before it is read");
+                    }
                 }
             }
 
