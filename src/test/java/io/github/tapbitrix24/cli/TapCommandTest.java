@@ -126,6 +126,14 @@ class TapCommandTest {
     }
 
     @Test
+    void aStateFileOfAnotherShapeIsAUsageErrorNotAFullResync() throws Exception {
+        Path state = dir.resolve("state.json");
+        Files.writeString(state, "{\"singer_state\": {\"bookmarks\": {}}}");
+        String line = assertUsageError(run("--demo", "--state", state.toString()));
+        assertTrue(line.contains("no \"bookmarks\" object"), line);
+    }
+
+    @Test
     void unknownFlagIsAUsageError() {
         assertTrue(assertUsageError(run("--frobnicate")).contains("--frobnicate"));
     }
