@@ -14,8 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * hand it back in data: file fields carry download links ({@code url}, {@code urlMachine},
  * {@code downloadUrl}) built for the caller, which "may contain authorization data"
  * (D:api-reference/crm/universal/object-fields.md; the b24restdocs file-field notes), and stdout
- * must never hold the secret. One {@code indexOf} per string value ({@link String#replace} returns
- * the same instance when there is nothing to replace, which the identity checks rely on).
+ * must never hold the secret. One {@code indexOf} per string value.
  */
 final class SecretScrubber {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -37,39 +36,39 @@ final class SecretScrubber {
     private void scrubObject(ObjectNode o) {
         List<String> dirty = null;
         for (Map.Entry<String, JsonNode> e : o.properties()) {
-            JsonNode v = e.getValue();
-            if (v.isString()) {
-                if (webhook.redact(v.asString()) != v.asString()) {
-                    dirty = dirty == null ? new ArrayList<>(1) : dirty;
-                    dirty.add(e.getKey());
-                }
-            } else if (v.isObject()) {
-                scrubObject((ObjectNode) v);
-            } else if (v.isArray()) {
-                scrubArray((ArrayNode) v);
+            if (scrubbed(e.getValue()) != null) {
+                dirty = dirty == null ? new ArrayList<>(1) : dirty;
+                dirty.add(e.getKey());
             }
         }
         if (dirty != null) {
             for (String key : dirty) {
-                o.put(key, webhook.redact(o.get(key).asString()));
+                o.set(key, scrubbed(o.get(key)));
             }
         }
     }
 
     private void scrubArray(ArrayNode a) {
         for (int i = 0; i < a.size(); i++) {
-            JsonNode v = a.get(i);
-            if (v.isString()) {
-                String s = v.asString();
-                String clean = webhook.redact(s);
-                if (clean != s) {
-                    a.set(i, F.stringNode(clean));
-                }
-            } else if (v.isObject()) {
-                scrubObject((ObjectNode) v);
-            } else if (v.isArray()) {
-                scrubArray((ArrayNode) v);
+            JsonNode clean = scrubbed(a.get(i));
+            if (clean != null) {
+                a.set(i, clean);
             }
         }
+    }
+
+    /** The replacement of a string holding the secret, else null; containers are scrubbed in place. */
+    private JsonNode scrubbed(JsonNode v) {
+        if (v.isString()) {
+            String s = v.asString();
+            String clean = webhook.redact(s);
+            return clean.equals(s) ? null : F.stringNode(clean);
+        }
+        if (v.isObject()) {
+            scrubObject((ObjectNode) v);
+        } else if (v.isArray()) {
+            scrubArray((ArrayNode) v);
+        }
+        return null;
     }
 }
