@@ -46,7 +46,8 @@ final class SingerStreamOutput implements StreamOutput {
         Instant extracted = clock.instant();
         for (JsonNode row : rows) {
             if (keep.test(row)) {
-                writer.writeRecord(stream, coercer.coerce(row), extracted);
+                RecordCoercer c = coercer;
+                writer.writeRecord(stream, gen -> c.write(row, gen), extracted);
                 records++;
             }
         }
