@@ -75,7 +75,7 @@ final class WebhookTransport {
     }
 
     Answer post(String method, byte[] body) {
-        HttpUrl url = HttpUrl.get(webhook.methodUrl(method));
+        HttpUrl url = parse(method, webhook.methodUrl(method));
         for (int hop = 0; ; hop++) {
             Request request = new Request.Builder().url(url)
                     .header("Accept", "application/json")
@@ -144,7 +144,20 @@ final class WebhookTransport {
                     + "; update webhook_url in your config");
             webhook = moved;
         }
-        return HttpUrl.get(moved.methodUrl(method));
+        return parse(method, moved.methodUrl(method));
+    }
+
+    /**
+     * OkHttp's parser is stricter than {@link java.net.URI} in places (ports, some hosts) and its
+     * message may quote the URL: neither the message nor the exception is passed on.
+     */
+    private HttpUrl parse(String method, String url) {
+        try {
+            return HttpUrl.get(url);
+        } catch (IllegalArgumentException e) {
+            throw new BitrixException(BitrixErrorKind.API, method, "", 0, "the webhook URL for host " + webhook.host()
+                    + " is not a URL the HTTP client accepts; check webhook_url", null, null);
+        }
     }
 
     private static boolean isRedirect(int status) {

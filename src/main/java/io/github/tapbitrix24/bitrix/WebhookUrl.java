@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class WebhookUrl {
     private static final Pattern PATH = Pattern.compile("^(.*?/rest/)(\\d+)/([^/]+)(?:/.*)?$");
+    /** The secret part of anything shaped like a webhook, in any text: {@code /rest/<digits>/<secret>}. */
+    private static final Pattern ANY_WEBHOOK_SECRET = Pattern.compile("(/rest/\\d+/)(?!\\*\\*\\*)[^/\\s'\"?#<>]+");
 
     private final String scheme;
     private final String hostAndPort;
@@ -59,6 +61,9 @@ public final class WebhookUrl {
         if (!m.matches()) {
             throw new IllegalArgumentException("webhook_url for host " + host
                     + " has no /rest/<user_id>/<secret>/ path; copy the inbound webhook URL from Bitrix24");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+            throw new IllegalArgumentException("webhook_url for host " + host + " has an invalid port " + uri.getPort());
         }
         String hostAndPort = uri.getPort() >= 0 ? hostPart(host) + ":" + uri.getPort() : hostPart(host);
         return new WebhookUrl(scheme, hostAndPort, m.group(1), m.group(2), m.group(3));
@@ -116,6 +121,16 @@ public final class WebhookUrl {
             return text;
         }
         return text.replace(token, "***");
+    }
+
+    /**
+     * Masks the secret of <em>any</em> webhook-shaped URL in {@code text} ({@code /rest/1/abc/} →
+     * {@code /rest/1/***}{@code /}): for text printed before a webhook is known or from input that
+     * may hold another one (a URL passed where a file name was expected, a value in the wrong
+     * config key).
+     */
+    public static String maskAny(String text) {
+        return text == null || !text.contains("/rest/") ? text : ANY_WEBHOOK_SECRET.matcher(text).replaceAll("$1***");
     }
 
     @Override

@@ -39,12 +39,12 @@ final class DemoMode implements Mode {
 
     @Override
     public int run() {
+        JsonNode st = state.map(SyncMode::readState).orElse(null); // a bad file fails before the portal starts
         try (PortalSimulator portal = Demo.startDemo()) {
             TapConfig config = demoConfig(WebhookUrl.parse(portal.webhookUrl()));
             LOG.info(() -> "demo portal serving at " + config.webhookUrl().masked());
             BitrixClient client = new BitrixClient(config.webhookUrl(), config.clientSettings(), clock, sleeper);
             Catalog chosen = SyncMode.catalogOrDiscover(client, config, catalog);
-            JsonNode st = state.map(SyncMode::readState).orElse(null);
             return SyncMode.run(config, client, chosen, st, out, clock, sleeper);
         }
     }

@@ -3,6 +3,7 @@ package io.github.tapbitrix24.cli;
 import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.config.TapConfig;
 import io.github.tapbitrix24.discover.Discovery;
+import io.github.tapbitrix24.extract.StreamSummary;
 import io.github.tapbitrix24.singer.Catalog;
 import java.io.PrintStream;
 import java.util.logging.Logger;
@@ -34,8 +35,8 @@ final class DiscoverMode implements Mode {
         Catalog catalog = new Discovery(api, config).discover();
         stdout.print(toText(catalog));
         stdout.flush();
-        LOG.info(() -> "discovered " + catalog.streams().size() + " streams in " + api.stats().httpRequests()
-                + " HTTP requests");
+        LOG.info(() -> "discovered " + StreamSummary.count(catalog.streams().size(), "stream") + " in "
+                + StreamSummary.count(api.stats().httpRequests(), "HTTP request"));
         return 0;
     }
 

@@ -9,8 +9,9 @@ import java.util.logging.LogRecord;
 
 /**
  * {@code LEVEL message} on one line, for stderr. Stack traces only when the handler lets FINE
- * through (--log-level debug). Every line passes through the redactor: a last guard so that the
- * webhook secret cannot leak even from a message someone forgot to mask.
+ * through (--log-level debug). Every line passes through the redactor and then
+ * {@link io.github.tapbitrix24.bitrix.WebhookUrl#maskAny}: a last guard so that the webhook secret
+ * cannot leak even from a message someone forgot to mask, or one logged before the config is read.
  */
 final class OneLineFormatter extends Formatter {
     private final boolean traces;
@@ -36,7 +37,7 @@ final class OneLineFormatter extends Formatter {
                 line.append(": ").append(r.getThrown().getMessage());
             }
         }
-        return redactor.apply(line.toString()) + System.lineSeparator();
+        return io.github.tapbitrix24.bitrix.WebhookUrl.maskAny(redactor.apply(line.toString())) + System.lineSeparator();
     }
 
     static String level(Level l) {

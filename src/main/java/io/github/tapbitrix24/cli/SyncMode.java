@@ -37,9 +37,9 @@ final class SyncMode implements Mode {
 
     @Override
     public int run() {
+        JsonNode state = context.state().map(SyncMode::readState).orElse(null); // a bad file fails before any request
         BitrixApi api = context.client();
         Catalog catalog = catalogOrDiscover(api, context.config(), context.catalog());
-        JsonNode state = context.state().map(SyncMode::readState).orElse(null);
         return run(context.config(), api, catalog, state, context.out(), context.clock(), context.sleeper());
     }
 
@@ -60,16 +60,26 @@ final class SyncMode implements Mode {
     /** Runs a sync with any client (the demo passes one bound to the simulator); returns the exit code. */
     static int run(TapConfig config, BitrixApi api, Catalog catalog, JsonNode state, OutputStream stdout,
                    Clock clock, Sleeper sleeper) {
-        try (SingerWriter writer = new SingerWriter(stdout)) {
+        try (SingerWriter writer = new SingerWriter(CheckedOutput.of(stdout))) {
             SyncRunner.create(api, config, writer, clock, sleeper).run(catalog, state);
         }
         return 0;
     }
 
+    /**
+     * A state file: a JSON object, {@code {}} meaning none. One with content but no
+     * {@code bookmarks} object (bare or inside a STATE message) is a usage error like a non-object:
+     * it is another tap's or program's file, and ignoring it would silently re-extract everything.
+     */
     static JsonNode readState(Path path) {
         JsonNode state = readJson(path, "state");
         if (!state.isObject()) {
             throw new UsageError("the state file " + path + " must hold a JSON object ({\"bookmarks\": ...})");
+        }
+        JsonNode inner = !state.has("bookmarks") && state.path("value").isObject() ? state.get("value") : state;
+        if (!state.isEmpty() && !inner.path("bookmarks").isObject()) {
+            throw new UsageError("the state file " + path + " has no \"bookmarks\" object: it is not a state of this"
+                    + " tap (pass {} or no --state to start from scratch)");
         }
         return state;
     }

@@ -8,6 +8,7 @@ import io.github.tapbitrix24.config.ConfigException;
 import io.github.tapbitrix24.config.ConfigLoader;
 import io.github.tapbitrix24.config.ConfigSchema;
 import io.github.tapbitrix24.config.TapConfig;
+import io.github.tapbitrix24.singer.SingerWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Option;
         description = "Singer tap for Bitrix24: extracts CRM, organisation and telephony data through an inbound"
                 + " webhook and writes Singer SCHEMA, RECORD and STATE messages to stdout.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:extraction failed (after retries)", "2:usage or configuration error"})
+        exitCodeList = {"0:success", "1:extraction failed (after retries), or stdout was closed by its reader", "2:usage or configuration error"})
 public final class TapCommand implements Callable<Integer> {
     static final String NAME = "tap-bitrix24";
 
@@ -104,11 +105,18 @@ public final class TapCommand implements Callable<Integer> {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println(NAME + ": " + e.getMessage() + " (see --help)");
+            // picocli quotes the arguments it did not understand: one may be a webhook URL
+            err.println(WebhookUrl.maskAny(NAME + ": " + e.getMessage() + " (see --help)"));
             return 2;
         });
         cli.setExecutionExceptionHandler((e, c, p) -> command.fail(e));
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli hands only Exceptions to the handler: an Error (or a failing handler) lands here,
+            // and must not become the JVM's stack trace on stderr either.
+            return command.fail(e);
+        }
     }
 
     @Override
@@ -177,10 +185,14 @@ public final class TapCommand implements Callable<Integer> {
     }
 
     /** Maps a failure to its exit code, printing one line per problem. */
-    int fail(Exception e) {
+    int fail(Throwable e) {
         int code;
         List<String> lines = new ArrayList<>();
-        if (e instanceof ConfigException c) {
+        if (SingerWriter.OutputClosedException.causeOf(e).isPresent()) {
+            code = 1;
+            lines.add("stdout was closed by its reader; stopping. Everything up to the last STATE written was"
+                    + " delivered, and a run given that STATE continues from there");
+        } else if (e instanceof ConfigException c) {
             code = 2;
             lines.addAll(c.problems());
         } else if (e instanceof UsageError) {
@@ -194,15 +206,20 @@ public final class TapCommand implements Callable<Integer> {
             lines.add("failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
         for (String line : lines) {
-            err.println(redactor.apply(NAME + ": " + line));
+            err.println(redact(NAME + ": " + line));
         }
         if (logLevel == LogSetup.LogLevel.debug) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            err.print(redactor.apply(trace.toString()));
+            err.print(redact(trace.toString()));
         }
         err.flush();
         return code;
+    }
+
+    /** The configured webhook's secret, and that of anything else shaped like a webhook (a URL given as a file name). */
+    private String redact(String text) {
+        return WebhookUrl.maskAny(redactor.apply(text));
     }
 
     /** {@code --version}, from the Maven-filtered {@code tap-bitrix24.properties}. */

@@ -1,7 +1,6 @@
 package io.github.tapbitrix24.extract;
 
 import io.github.tapbitrix24.bitrix.BitrixApi;
-import io.github.tapbitrix24.bitrix.BitrixException;
 import io.github.tapbitrix24.bitrix.Envelope;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -30,12 +29,7 @@ public final class FieldMetadataReader implements StreamReader {
 
     @Override
     public void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out) {
-        Envelope envelope;
-        try {
-            envelope = api.call(plan.spec().method(), plan.spec().fixedParams().deepCopy());
-        } catch (BitrixException e) {
-            throw StreamUnavailableException.wrapIfUnavailable(plan.name(), e);
-        }
+        Envelope envelope = StreamCalls.call(api, plan.name(), plan.spec().method(), plan.spec().fixedParams().deepCopy());
         out.rows(rows(envelope.result()), r -> true);
         out.complete(null);
     }

@@ -3,13 +3,10 @@ package io.github.tapbitrix24.extract;
 import io.github.tapbitrix24.bitrix.BatchCommand;
 import io.github.tapbitrix24.bitrix.BatchResult;
 import io.github.tapbitrix24.bitrix.BitrixApi;
-import io.github.tapbitrix24.bitrix.BitrixException;
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.bitrix.SubResult;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,12 +26,12 @@ import tools.jackson.databind.node.ObjectNode;
  * a full page does the pager chain 50 commands per request.
  */
 public final class KeysetPager {
-    private static final Logger LOG = Logger.getLogger(KeysetPager.class.getName());
 
     /** The most commands one batch request may carry (D:settings/how-to-call-rest-api/batch.md). */
     public static final int MAX_COMMANDS = 50;
     /** Consecutive failed attempts at the same position before the scan gives up. */
-    static final int MAX_ATTEMPTS = 6;
+    static final int MAX_ATTEMPTS = StreamCalls.MAX_ATTEMPTS;
+    private static final String RETRY = "retrying from the last ID";
 
     private final BitrixApi api;
     private final Sleeper sleeper;
@@ -103,18 +100,21 @@ public final class KeysetPager {
             int pages = first ? 1 : MAX_COMMANDS;
             addPageCommands(scan, lastId, pages, commands);
 
-            BatchResult result;
-            try {
-                result = api.batch(commands);
-            } catch (BitrixException e) {
-                throw StreamUnavailableException.wrapIfUnavailable(scan.stream(), e);
-            }
+            BatchResult result = StreamCalls.batch(api, scan.stream(), commands);
             if (first) {
                 // The first request (probes + one page) must succeed whole: it fixes the server
                 // start time the bookmark is derived from, and the probes' verdict.
                 SubResult failedFirst = firstFailure(result.results());
+                if (failedFirst != null && failedFirst.error() != null) {
+                    // the stream's object is gone (a deleted smart process): skip the stream
+                    RuntimeException gone = StreamUnavailableException.wrapIfGoneOrUnavailable(scan.stream(),
+                            failedFirst.error());
+                    if (gone instanceof StreamUnavailableException) {
+                        throw gone;
+                    }
+                }
                 if (failedFirst != null) {
-                    attempts = backOff(scan, failedFirst, attempts);
+                    attempts = StreamCalls.backOff(sleeper, scan.stream(), failedFirst, attempts, RETRY);
                     continue;
                 }
                 if (probe != null && !probe.accept(result)) {
@@ -156,7 +156,7 @@ public final class KeysetPager {
             if (failed != null) {
                 // Rows before the failed page are in; retry from the last ID seen.
                 attempts = lastId > before ? 0 : attempts;
-                attempts = backOff(scan, failed, attempts);
+                attempts = StreamCalls.backOff(sleeper, scan.stream(), failed, attempts, RETRY);
             } else {
                 attempts = 0;
             }
@@ -187,33 +187,5 @@ public final class KeysetPager {
             }
         }
         return null;
-    }
-
-    /** Sleeps before a retry of a failed sub-command, or throws when it must not or cannot be retried. */
-    private int backOff(Scan scan, SubResult failed, int attempts) {
-        BitrixException error = failed.error();
-        if (error != null && !error.kind().retryable()) {
-            throw StreamUnavailableException.wrapIfUnavailable(scan.stream(), error);
-        }
-        int attempt = attempts + 1;
-        if (attempt >= MAX_ATTEMPTS) {
-            String why = error == null ? "the server skipped the command" : error.getMessage();
-            throw new BitrixException(error == null ? io.github.tapbitrix24.bitrix.BitrixErrorKind.SERVER : error.kind(),
-                    failed.method(), error == null ? "" : error.code(), 0,
-                    "stream " + scan.stream() + ": " + failed.method() + " kept failing inside batch after "
-                            + attempt + " attempts: " + why, null, error);
-        }
-        Duration wait = error == null || error.retryAfter().isEmpty()
-                ? Duration.ofMillis(500L << Math.min(attempt, 6)) : error.retryAfter().get();
-        LOG.warning(() -> "stream " + scan.stream() + ": " + failed.method() + " failed inside batch ("
-                + (error == null ? "no result" : error.kind() + " " + error.getMessage()) + "); retrying from the last ID in "
-                + wait.toMillis() + " ms");
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry " + failed.method(), e);
-        }
-        return attempt;
     }
 }

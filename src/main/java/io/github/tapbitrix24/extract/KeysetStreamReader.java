@@ -53,7 +53,7 @@ public final class KeysetStreamReader implements StreamReader {
         if (!plan.incremental()) {
             readFullTable(scan, bookmark, out);
         } else if (plan.replicationKey().equals(dialect.idField())) {
-            readAfterId(scan, bookmark, out);
+            readAfterId(plan, scan, bookmark, out);
         } else {
             readWindow(plan, scan, bookmark, out);
         }
@@ -66,16 +66,45 @@ public final class KeysetStreamReader implements StreamReader {
         out.complete(null);
     }
 
-    /** Append-only tables keyed by ID: the bookmark is the last ID, the window is the keyset itself. */
-    private void readAfterId(KeysetPager.Scan scan, StreamBookmark bookmark, StreamOutput out) {
-        long after = bookmark.inProgress() ? bookmark.lastId()
-                : bookmark.value() != null && bookmark.value().isIntegralNumber() ? bookmark.value().asLong() : 0;
-        long[] last = {after};
-        pager.scan(scan, after, null, new WholeRowsSink(out, lastId -> {
-            last[0] = lastId;
-            out.checkpoint(bookmark.progress(null, null, lastId));
-        }));
-        out.complete(bookmark.complete(F.numberNode(last[0])));
+    /**
+     * Append-only tables keyed by ID: the keyset itself is the window, and the bookmark is the
+     * highest <em>settled</em> ID ({@link SettledIdBookmark}), never simply the last ID read, since
+     * IDs can commit out of order. Every checkpoint writes that bookmark as the stream's value; a
+     * killed run restarts after it (re-reading at most the unsettled tail), never after the scan
+     * position. An in-progress entry of an older version restarts after its committed value too.
+     */
+    private void readAfterId(StreamPlan plan, KeysetPager.Scan scan, StreamBookmark bookmark, StreamOutput out) {
+        String creationField = plan.spec().creationTimeField().orElseThrow(() -> new IllegalStateException(
+                "stream " + plan.name() + " offers its ID as a key but no creation time to settle it by"));
+        long after = bookmark.value() != null && bookmark.value().isIntegralNumber() ? bookmark.value().asLong() : 0;
+        SettledIdBookmark settled = new SettledIdBookmark(plan.name(), scan.dialect().idField(), creationField, after);
+        pager.scan(scan, after, null, new KeysetPager.Sink() {
+            @Override
+            public void started(BatchResult first) {
+                Optional<OffsetDateTime> serverStart = out.portalOffset().learn(first);
+                settled.scanStarted(serverStart.orElseGet(() -> {
+                    LOG.warning(() -> "stream " + plan.name() + ": the portal sent no time.date_start; rows count as"
+                            + " settled by the local clock minus " + CLOCK_SKEW_ALLOWANCE.toMinutes() + " minutes");
+                    return OffsetDateTime.now(clock).minus(CLOCK_SKEW_ALLOWANCE);
+                }));
+            }
+
+            @Override
+            public void rows(JsonNode rows) {
+                out.rows(rows, r -> true);
+                settled.rows(rows);
+            }
+
+            @Override
+            public void checkpoint(long lastId) {
+                out.checkpoint(settledBookmark(bookmark, settled));
+            }
+        });
+        out.complete(settledBookmark(bookmark, settled));
+    }
+
+    private static StreamBookmark settledBookmark(StreamBookmark bookmark, SettledIdBookmark settled) {
+        return bookmark.complete(settled.value() > 0 ? F.numberNode(settled.value()) : bookmark.value());
     }
 
     /** Every row goes out; each checkpoint is handed to {@code checkpoint}. */
@@ -127,7 +156,16 @@ public final class KeysetStreamReader implements StreamReader {
             public void started(BatchResult first) {
                 Optional<OffsetDateTime> serverStart = out.portalOffset().learn(first);
                 if (next[0] == null) {
-                    next[0] = F.stringNode(signpost(plan.name(), key, serverStart));
+                    String signpost = signpost(plan.name(), key, serverStart);
+                    // Never move the window back before its start: with start_date in the future the
+                    // signpost would fall before it, and the next run would emit records start_date excludes.
+                    boolean futureStart = start.isPresent()
+                            && PortalTime.parse(signpost).map(p -> p.isBefore(start.get())).orElse(false);
+                    next[0] = futureStart ? windowInPortalOffset(start, out.portalOffset()) : F.stringNode(signpost);
+                    if (futureStart && !windowFromState) {
+                        LOG.warning(() -> "stream " + plan.name() + ": start_date " + PortalTime.format(start.get())
+                                + " is in the future; nothing before it is read");
+                    }
                 }
             }
 

@@ -3,7 +3,6 @@ package io.github.tapbitrix24.extract;
 import io.github.tapbitrix24.bitrix.BatchCommand;
 import io.github.tapbitrix24.bitrix.BatchResult;
 import io.github.tapbitrix24.bitrix.BitrixApi;
-import io.github.tapbitrix24.bitrix.BitrixException;
 import io.github.tapbitrix24.bitrix.Envelope;
 import io.github.tapbitrix24.bitrix.SubResult;
 import java.util.ArrayList;
@@ -96,19 +95,11 @@ public final class OffsetPagedReader implements StreamReader {
     }
 
     private Envelope call(StreamPlan plan, String method, long start) {
-        try {
-            return api.call(method, params(plan, start));
-        } catch (BitrixException e) {
-            throw StreamUnavailableException.wrapIfUnavailable(plan.name(), e);
-        }
+        return StreamCalls.call(api, plan.name(), method, params(plan, start));
     }
 
     private BatchResult batch(StreamPlan plan, List<BatchCommand> commands) {
-        try {
-            return api.batch(commands);
-        } catch (BitrixException e) {
-            throw StreamUnavailableException.wrapIfUnavailable(plan.name(), e);
-        }
+        return StreamCalls.batch(api, plan.name(), commands);
     }
 
     private void emit(JsonNode result, String idField, Set<String> seen, StreamOutput out) {

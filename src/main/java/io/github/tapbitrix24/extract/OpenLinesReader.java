@@ -1,7 +1,6 @@
 package io.github.tapbitrix24.extract;
 
 import io.github.tapbitrix24.bitrix.BitrixApi;
-import io.github.tapbitrix24.bitrix.BitrixException;
 import io.github.tapbitrix24.bitrix.Envelope;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,12 +33,7 @@ public final class OpenLinesReader implements StreamReader {
                     ? (ObjectNode) params.get("PARAMS") : params.putObject("PARAMS");
             p.putObject("order").put("ID", "asc");
             p.put("limit", LIMIT).put("offset", offset);
-            Envelope page;
-            try {
-                page = api.call(plan.spec().method(), params);
-            } catch (BitrixException e) {
-                throw StreamUnavailableException.wrapIfUnavailable(plan.name(), e);
-            }
+            Envelope page = StreamCalls.call(api, plan.name(), plan.spec().method(), params);
             JsonNode rows = page.result() != null && page.result().isArray() ? page.result() : null;
             if (rows == null) {
                 break;

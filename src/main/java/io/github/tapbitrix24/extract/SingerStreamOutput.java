@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A stream's rows and positions as Singer messages: rows coerced by the stream's selected SCHEMA
  * (the same table discovery used; fields outside it are not written), RECORDs stamped with the
- * time their page arrived, STATE after every checkpoint (the writer flushes there).
+ * time their page arrived, with the webhook secret scrubbed from every string ({@link SecretScrubber}),
+ * STATE after every checkpoint (the writer flushes there).
  */
 final class SingerStreamOutput implements StreamOutput {
     private final String stream;
@@ -21,17 +22,19 @@ final class SingerStreamOutput implements StreamOutput {
     private final SyncState state;
     private final PortalOffset portalOffset;
     private final Clock clock;
+    private final SecretScrubber scrubber;
     private RecordCoercer coercer;
     private long records;
 
     SingerStreamOutput(String stream, ObjectNode schema, SingerWriter writer, SyncState state,
-                       PortalOffset portalOffset, Clock clock) {
+                       PortalOffset portalOffset, Clock clock, SecretScrubber scrubber) {
         this.stream = stream;
         this.schema = schema;
         this.writer = writer;
         this.state = state;
         this.portalOffset = portalOffset;
         this.clock = clock;
+        this.scrubber = scrubber;
     }
 
     @Override
@@ -47,7 +50,8 @@ final class SingerStreamOutput implements StreamOutput {
         for (JsonNode row : rows) {
             if (keep.test(row)) {
                 RecordCoercer c = coercer;
-                writer.writeRecord(stream, gen -> c.write(row, gen), extracted);
+                // straight to the generator, every string value scrubbed on its way out
+                writer.writeRecord(stream, gen -> c.write(row, gen, scrubber::scrubText), extracted);
                 records++;
             }
         }

@@ -55,6 +55,10 @@ public final class StreamPlanner {
         if (replicationKey != null) {
             names.add(replicationKey);
         }
+        if (replicationKey != null && replicationKey.equals(spec.idField())) {
+            // the ID bookmark is settled by each row's creation time (SettledIdBookmark)
+            spec.creationTimeField().ifPresent(names::add);
+        }
         if (spec.idField() != null) {
             names.add(spec.idField());
         }

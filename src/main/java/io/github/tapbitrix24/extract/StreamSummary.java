@@ -20,7 +20,12 @@ public record StreamSummary(String stream, long records, long httpRequests, long
         if (skipped != null) {
             return stream + ": skipped (" + skipped + ")";
         }
-        return String.format(java.util.Locale.ROOT, "%s: %d records, %d HTTP requests (%d commands), %.1f s",
-                stream, records, httpRequests, subCommands, elapsed.toMillis() / 1000.0);
+        return String.format(java.util.Locale.ROOT, "%s: %s, %s (%s), %.1f s", stream, count(records, "record"),
+                count(httpRequests, "HTTP request"), count(subCommands, "command"), elapsed.toMillis() / 1000.0);
+    }
+
+    /** {@code 1 record}, {@code 2 records}, {@code 0 records}. */
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

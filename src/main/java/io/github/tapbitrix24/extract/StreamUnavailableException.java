@@ -13,10 +13,14 @@ public final class StreamUnavailableException extends RuntimeException {
     private final String reason;
 
     public StreamUnavailableException(String stream, BitrixException cause) {
-        super("stream " + stream + " skipped: " + reason(cause), cause);
+        this(stream, cause, reason(cause));
+    }
+
+    private StreamUnavailableException(String stream, BitrixException cause, String reason) {
+        super("stream " + stream + " skipped: " + reason, cause);
         this.stream = stream;
         this.kind = cause.kind();
-        this.reason = reason(cause);
+        this.reason = reason;
     }
 
     /** Why, in the client's words (which scope or module is missing). */
@@ -42,6 +46,20 @@ public final class StreamUnavailableException extends RuntimeException {
     /** The unavailable-stream exception for such failures; the failure itself otherwise. */
     static RuntimeException wrapIfUnavailable(String stream, BitrixException e) {
         return isUnavailable(e) ? new StreamUnavailableException(stream, e) : e;
+    }
+
+    /**
+     * For a stream's own list or fields call: {@code NOT_FOUND} there means the object the stream
+     * reads is gone (a smart process deleted since the catalog was made: crm.item.list and
+     * crm.item.fields answer "Smart process not found"), so the stream is skipped like an
+     * unavailable one. Other failures as {@link #wrapIfUnavailable}.
+     */
+    static RuntimeException wrapIfGoneOrUnavailable(String stream, BitrixException e) {
+        if ("NOT_FOUND".equals(e.code())) {
+            return new StreamUnavailableException(stream, e, reason(e)
+                    + "; the portal no longer has it (deleted since the catalog was made? run --discover again)");
+        }
+        return wrapIfUnavailable(stream, e);
     }
 
     private static String reason(BitrixException e) {

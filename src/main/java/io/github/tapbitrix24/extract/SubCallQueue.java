@@ -3,17 +3,13 @@ package io.github.tapbitrix24.extract;
 import io.github.tapbitrix24.bitrix.BatchCommand;
 import io.github.tapbitrix24.bitrix.BatchResult;
 import io.github.tapbitrix24.bitrix.BitrixApi;
-import io.github.tapbitrix24.bitrix.BitrixErrorKind;
-import io.github.tapbitrix24.bitrix.BitrixException;
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.bitrix.SubResult;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
-import java.util.logging.Logger;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -28,7 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
  * failing, or fails for good, ends the stream.
  */
 final class SubCallQueue {
-    private static final Logger LOG = Logger.getLogger(SubCallQueue.class.getName());
 
     /** One sub-call and what to do with its answer. */
     interface Call {
@@ -68,12 +63,7 @@ final class SubCallQueue {
                 commands.add(new BatchCommand("c" + sent.size(), c.method(), c.params()));
                 sent.add(c);
             }
-            BatchResult result;
-            try {
-                result = api.batch(commands);
-            } catch (BitrixException e) {
-                throw StreamUnavailableException.wrapIfUnavailable(stream, e);
-            }
+            BatchResult result = StreamCalls.batch(api, stream, commands);
             List<Call> retry = new ArrayList<>();
             List<Call> followUps = new ArrayList<>();
             SubResult failure = null;
@@ -96,7 +86,8 @@ final class SubCallQueue {
                 queue.addFirst(followUps.get(i));
             }
             if (failure != null) {
-                attempts = backOff(stream, failure, retry.size() < sent.size() ? 0 : attempts);
+                attempts = StreamCalls.backOff(sleeper, stream, failure, retry.size() < sent.size() ? 0 : attempts,
+                        "sending it again");
                 for (int i = retry.size() - 1; i >= 0; i--) {
                     queue.addFirst(retry.get(i));
                 }
@@ -104,32 +95,5 @@ final class SubCallQueue {
                 attempts = 0;
             }
         }
-    }
-
-    /** Sleeps before failed sub-calls are sent again, or throws when they must not or cannot be. */
-    private int backOff(String stream, SubResult failed, int attempts) {
-        BitrixException error = failed.error();
-        if (error != null && !error.kind().retryable()) {
-            throw StreamUnavailableException.wrapIfUnavailable(stream, error);
-        }
-        int attempt = attempts + 1;
-        if (attempt >= KeysetPager.MAX_ATTEMPTS) {
-            String why = error == null ? "the server skipped the command" : error.getMessage();
-            throw new BitrixException(error == null ? BitrixErrorKind.SERVER : error.kind(), failed.method(),
-                    error == null ? "" : error.code(), 0, "stream " + stream + ": " + failed.method()
-                    + " kept failing inside batch after " + attempt + " attempts: " + why, null, error);
-        }
-        Duration wait = error == null || error.retryAfter().isEmpty()
-                ? Duration.ofMillis(500L << Math.min(attempt, 6)) : error.retryAfter().get();
-        LOG.warning(() -> "stream " + stream + ": " + failed.method() + " failed inside batch ("
-                + (error == null ? "no result" : error.kind() + " " + error.getMessage()) + "); sending it again in "
-                + wait.toMillis() + " ms");
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry " + failed.method(), e);
-        }
-        return attempt;
     }
 }

@@ -36,6 +36,7 @@ public final class SyncRunner {
     private final ReaderRegistry readers;
     private final Function<String, Optional<StreamSpec>> specs;
     private final StreamPlanner planner;
+    private final SecretScrubber scrubber;
 
     /**
      * @param specs   resolves a catalog's tap_stream_id to the stream's declaration
@@ -49,6 +50,7 @@ public final class SyncRunner {
         this.readers = Objects.requireNonNull(readers, "readers");
         this.specs = Objects.requireNonNull(specs, "specs");
         this.planner = new StreamPlanner(config);
+        this.scrubber = new SecretScrubber(config.webhookUrl());
     }
 
     /** The standard runner: streams from {@link StreamRegistry}, the standard readers. */
@@ -124,7 +126,7 @@ public final class SyncRunner {
             bookmark = StreamBookmark.empty(plan.replicationKey());
         }
         state.currentlySyncing(name);
-        SingerStreamOutput out = new SingerStreamOutput(name, schema, writer, state, portalOffset, clock);
+        SingerStreamOutput out = new SingerStreamOutput(name, schema, writer, state, portalOffset, clock, scrubber);
         RequestStats before = api.stats();
         Instant started = clock.instant();
         String skipped = null;

@@ -59,51 +59,42 @@ final class ChildRows {
 
     ObjectNode dealHistory(Table t, int idx) {
         long owner = t.owner(idx);
-        int k = position(t, idx);
         int cat = d.dealCategory(owner);
-        int[] path = d.dealPath(owner);
-        Stages.Stage s = Stages.DEAL.get(cat).get(path[Math.min(k, path.length - 1)]);
-        ObjectNode o = Json.object();
-        o.put("ID", Table.id(idx));
-        o.put("TYPE_ID", Stages.historyType(k, s));
-        o.put("OWNER_ID", owner);
-        o.put("CREATED_TIME", d.fmt.dateTime(t.created(idx)));
-        o.put("CATEGORY_ID", cat);
-        o.put("STAGE_SEMANTIC_ID", s.semantic());
-        o.put("STAGE_ID", s.id());
-        return o;
+        return history(t, idx, Stages.DEAL.get(cat), d.dealPath(owner), cat, "STAGE");
     }
 
     /** A smart process's history: the deal row shape (D:api-reference/crm/crm-stage-history-list.md). */
     ObjectNode spaHistory(Table t, int idx, int entityTypeId) {
         long owner = t.owner(idx);
-        int k = position(t, idx);
         int cat = d.spaCategory(entityTypeId, owner);
-        int[] path = d.spaPath(entityTypeId, owner);
-        Stages.Stage s = Stages.spa(entityTypeId, cat).get(path[Math.min(k, path.length - 1)]);
-        ObjectNode o = Json.object();
-        o.put("ID", Table.id(idx));
-        o.put("TYPE_ID", Stages.historyType(k, s));
-        o.put("OWNER_ID", owner);
-        o.put("CREATED_TIME", d.fmt.dateTime(t.created(idx)));
-        o.put("CATEGORY_ID", cat);
-        o.put("STAGE_SEMANTIC_ID", s.semantic());
-        o.put("STAGE_ID", s.id());
-        return o;
+        return history(t, idx, Stages.spa(entityTypeId, cat), d.spaPath(entityTypeId, owner), cat, "STAGE");
     }
 
     ObjectNode leadHistory(Table t, int idx) {
-        long owner = t.owner(idx);
+        return history(t, idx, Stages.LEAD, d.leadPath(t.owner(idx)), null, "STATUS");
+    }
+
+    /**
+     * One stage-history row: the k-th row of an owner records the k-th stage of its path (the last
+     * stage once the path is used up).
+     *
+     * @param category   CATEGORY_ID, or null for leads (which have no funnels)
+     * @param stageField {@code STAGE} ({@code STAGE_ID}, {@code STAGE_SEMANTIC_ID}) or {@code STATUS} for leads
+     */
+    private ObjectNode history(Table t, int idx, List<Stages.Stage> stages, int[] path, Integer category,
+                               String stageField) {
         int k = position(t, idx);
-        int[] path = d.leadPath(owner);
-        Stages.Stage s = Stages.LEAD.get(path[Math.min(k, path.length - 1)]);
+        Stages.Stage s = stages.get(path[Math.min(k, path.length - 1)]);
         ObjectNode o = Json.object();
         o.put("ID", Table.id(idx));
         o.put("TYPE_ID", Stages.historyType(k, s));
-        o.put("OWNER_ID", owner);
+        o.put("OWNER_ID", (long) t.owner(idx));
         o.put("CREATED_TIME", d.fmt.dateTime(t.created(idx)));
-        o.put("STATUS_SEMANTIC_ID", s.semantic());
-        o.put("STATUS_ID", s.id());
+        if (category != null) {
+            o.put("CATEGORY_ID", category.intValue());
+        }
+        o.put(stageField + "_SEMANTIC_ID", s.semantic());
+        o.put(stageField + "_ID", s.id());
         return o;
     }
 

@@ -71,12 +71,7 @@ final class CrmRows {
         o.put("OPENED", "Y");
         o.put("CLOSED", yn(!stage.semantic().equals("P")));
         o.putNullable("COMMENTS", r.nextInt(4) == 0 ? "Call back after " + Fmt.pick(r, Fmt.CITIES) + " meeting" : null);
-        o.put("ASSIGNED_BY_ID", user(r));
-        o.put("CREATED_BY_ID", user(r));
-        o.put("MODIFY_BY_ID", user(r));
-        o.put("MOVED_BY_ID", user(r));
-        o.put("DATE_CREATE", fmt.dateTime(created));
-        o.put("DATE_MODIFY", fmt.dateTime(modified));
+        authorship(o, r, true, created, modified);
         o.put("MOVED_TIME", fmt.dateTime(created + (long) ((modified - created) * r.nextDouble())));
         o.put("SOURCE_ID", Fmt.pick(r, new String[]{"CALL", "EMAIL", "WEB", "ADVERTISING", "PARTNER", "RECOMMENDATION", "OTHER"}));
         o.putNull("SOURCE_DESCRIPTION");
@@ -84,12 +79,46 @@ final class CrmRows {
         o.putNullable("LEAD_ID", leads > 0 && r.nextInt(4) == 0 ? Integer.toString(1 + r.nextInt(leads)) : null);
         o.putNull("ADDITIONAL_INFO");
         o.putNull("LOCATION_ID");
+        originActivityUtm(o, r, modified);
+        ufs(o, t.schema, id, wanted);
+    }
+
+    /** PHONE and EMAIL (set later, after the UTM fields) and the HAS_* flags they imply. */
+    private ArrayNode[] communications(Row o, SplittableRandom r, long id) {
+        ArrayNode phones = multifield(r, id, "PHONE");
+        ArrayNode emails = multifield(r, id, "EMAIL");
+        o.put("HAS_PHONE", yn(!phones.isEmpty()));
+        o.put("HAS_EMAIL", yn(!emails.isEmpty()));
+        o.put("HAS_IMOL", "N");
+        return new ArrayNode[] {phones, emails};
+    }
+
+    /** The four multifields, PHONE and EMAIL from {@link #communications}. */
+    private void multifields(Row o, SplittableRandom r, long id, ArrayNode[] comms) {
+        o.set("PHONE", comms[0]);
+        o.set("EMAIL", comms[1]);
+        o.set("WEB", multifield(r, id, "WEB"));
+        o.set("IM", multifield(r, id, "IM"));
+    }
+
+    /** Who is responsible, created and modified the row (and moved it, for entities with stages), and when. */
+    private void authorship(Row o, SplittableRandom r, boolean moves, long created, long modified) {
+        o.put("ASSIGNED_BY_ID", user(r));
+        o.put("CREATED_BY_ID", user(r));
+        o.put("MODIFY_BY_ID", user(r));
+        if (moves) {
+            o.put("MOVED_BY_ID", user(r));
+        }
+        o.put("DATE_CREATE", fmt.dateTime(created));
+        o.put("DATE_MODIFY", fmt.dateTime(modified));
+    }
+
+    private void originActivityUtm(Row o, SplittableRandom r, long lastActivity) {
         o.putNull("ORIGINATOR_ID");
         o.putNull("ORIGIN_ID");
-        o.put("LAST_ACTIVITY_TIME", fmt.dateTime(modified));
+        o.put("LAST_ACTIVITY_TIME", fmt.dateTime(lastActivity));
         o.put("LAST_ACTIVITY_BY", user(r));
         utm(o, r);
-        ufs(o, t.schema, id, wanted);
     }
 
     private static void utm(Row o, SplittableRandom r) {
@@ -125,28 +154,13 @@ final class CrmRows {
         o.putNull("COMMENTS");
         o.put("OPENED", "Y");
         o.put("EXPORT", "Y");
-        ArrayNode phones = multifield(r, id, "PHONE");
-        ArrayNode emails = multifield(r, id, "EMAIL");
-        o.put("HAS_PHONE", yn(!phones.isEmpty()));
-        o.put("HAS_EMAIL", yn(!emails.isEmpty()));
-        o.put("HAS_IMOL", "N");
-        o.put("ASSIGNED_BY_ID", user(r));
-        o.put("CREATED_BY_ID", user(r));
-        o.put("MODIFY_BY_ID", user(r));
-        o.put("DATE_CREATE", fmt.dateTime(created));
-        o.put("DATE_MODIFY", fmt.dateTime(t.modified(idx)));
+        ArrayNode[] comms = communications(o, r, id);
+        authorship(o, r, false, created, t.modified(idx));
         int companies = d.options.companyCount();
         o.putNullable("COMPANY_ID", companies > 0 && r.nextBoolean() ? Integer.toString(1 + r.nextInt(companies)) : null);
         o.putNull("LEAD_ID");
-        o.putNull("ORIGINATOR_ID");
-        o.putNull("ORIGIN_ID");
-        o.put("LAST_ACTIVITY_TIME", fmt.dateTime(t.modified(idx)));
-        o.put("LAST_ACTIVITY_BY", user(r));
-        utm(o, r);
-        o.set("PHONE", phones);
-        o.set("EMAIL", emails);
-        o.set("WEB", multifield(r, id, "WEB"));
-        o.set("IM", multifield(r, id, "IM"));
+        originActivityUtm(o, r, t.modified(idx));
+        multifields(o, r, id, comms);
         ufs(o, t.schema, id, wanted);
     }
 
@@ -165,27 +179,12 @@ final class CrmRows {
         o.put("REVENUE", Fmt.money(r.nextInt(10_000_000)));
         o.put("OPENED", "Y");
         o.putNull("COMMENTS");
-        ArrayNode phones = multifield(r, id, "PHONE");
-        ArrayNode emails = multifield(r, id, "EMAIL");
-        o.put("HAS_PHONE", yn(!phones.isEmpty()));
-        o.put("HAS_EMAIL", yn(!emails.isEmpty()));
-        o.put("HAS_IMOL", "N");
+        ArrayNode[] comms = communications(o, r, id);
         o.put("IS_MY_COMPANY", yn(id == 1));
-        o.put("ASSIGNED_BY_ID", user(r));
-        o.put("CREATED_BY_ID", user(r));
-        o.put("MODIFY_BY_ID", user(r));
-        o.put("DATE_CREATE", fmt.dateTime(t.created(idx)));
-        o.put("DATE_MODIFY", fmt.dateTime(t.modified(idx)));
+        authorship(o, r, false, t.created(idx), t.modified(idx));
         o.putNull("LEAD_ID");
-        o.putNull("ORIGINATOR_ID");
-        o.putNull("ORIGIN_ID");
-        o.put("LAST_ACTIVITY_TIME", fmt.dateTime(t.modified(idx)));
-        o.put("LAST_ACTIVITY_BY", user(r));
-        utm(o, r);
-        o.set("PHONE", phones);
-        o.set("EMAIL", emails);
-        o.set("WEB", multifield(r, id, "WEB"));
-        o.set("IM", multifield(r, id, "IM"));
+        originActivityUtm(o, r, t.modified(idx));
+        multifields(o, r, id, comms);
         ufs(o, t.schema, id, wanted);
     }
 
@@ -210,31 +209,15 @@ final class CrmRows {
         o.put("IS_MANUAL_OPPORTUNITY", "N");
         o.put("OPENED", "Y");
         o.putNull("COMMENTS");
-        ArrayNode phones = multifield(r, id, "PHONE");
-        ArrayNode emails = multifield(r, id, "EMAIL");
-        o.put("HAS_PHONE", yn(!phones.isEmpty()));
-        o.put("HAS_EMAIL", yn(!emails.isEmpty()));
-        o.put("HAS_IMOL", "N");
-        o.put("ASSIGNED_BY_ID", user(r));
-        o.put("CREATED_BY_ID", user(r));
-        o.put("MODIFY_BY_ID", user(r));
-        o.put("MOVED_BY_ID", user(r));
-        o.put("DATE_CREATE", fmt.dateTime(created));
-        o.put("DATE_MODIFY", fmt.dateTime(t.modified(idx)));
+        ArrayNode[] comms = communications(o, r, id);
+        authorship(o, r, true, created, t.modified(idx));
         o.put("MOVED_TIME", fmt.dateTime(t.modified(idx)));
         o.putNull("COMPANY_ID");
         o.putNull("CONTACT_ID");
         o.put("IS_RETURN_CUSTOMER", "N");
         o.putNullable("DATE_CLOSED", status.semantic().equals("P") ? null : fmt.dateTime(t.modified(idx)));
-        o.putNull("ORIGINATOR_ID");
-        o.putNull("ORIGIN_ID");
-        o.put("LAST_ACTIVITY_TIME", fmt.dateTime(t.modified(idx)));
-        o.put("LAST_ACTIVITY_BY", user(r));
-        utm(o, r);
-        o.set("PHONE", phones);
-        o.set("EMAIL", emails);
-        o.set("WEB", multifield(r, id, "WEB"));
-        o.set("IM", multifield(r, id, "IM"));
+        originActivityUtm(o, r, t.modified(idx));
+        multifields(o, r, id, comms);
         ufs(o, t.schema, id, wanted);
     }
 

@@ -122,6 +122,47 @@ final class CrmSchemas {
         return FieldDef.std(code, "crm_status").withStatusType(statusType);
     }
 
+    /** The fields in order: each part a {@link FieldDef} or a list of them. */
+    private static List<FieldDef> fields(Object... parts) {
+        List<FieldDef> out = new ArrayList<>();
+        for (Object part : parts) {
+            if (part instanceof FieldDef f) {
+                out.add(f);
+            } else {
+                for (Object f : (List<?>) part) {
+                    out.add((FieldDef) f);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Responsible, author, editor and the times; entities with stages add who moved them and when. */
+    private static List<FieldDef> authorship(boolean moves) {
+        List<FieldDef> f = new ArrayList<>();
+        f.add(FieldDef.std("ASSIGNED_BY_ID", "user"));
+        f.add(FieldDef.ro("CREATED_BY_ID", "user").withItemName("createdBy"));
+        f.add(FieldDef.ro("MODIFY_BY_ID", "user").withItemName("updatedBy"));
+        if (moves) {
+            f.add(FieldDef.ro("MOVED_BY_ID", "user").withItemName("movedBy"));
+        }
+        f.add(FieldDef.ro("DATE_CREATE", "datetime").withItemName("createdTime"));
+        f.add(FieldDef.ro("DATE_MODIFY", "datetime").withItemName("updatedTime"));
+        if (moves) {
+            f.add(FieldDef.ro("MOVED_TIME", "datetime"));
+        }
+        return f;
+    }
+
+    private static List<FieldDef> hasCommunications() {
+        return List.of(FieldDef.ro("HAS_PHONE", "char"), FieldDef.ro("HAS_EMAIL", "char"), FieldDef.ro("HAS_IMOL", "char"));
+    }
+
+    private static List<FieldDef> originAndActivity() {
+        return List.of(FieldDef.std("ORIGINATOR_ID", "string"), FieldDef.std("ORIGIN_ID", "string"),
+                FieldDef.ro("LAST_ACTIVITY_TIME", "datetime"), FieldDef.ro("LAST_ACTIVITY_BY", "user"));
+    }
+
     private static List<FieldDef> utm() {
         return List.of(FieldDef.std("UTM_SOURCE", "string"), FieldDef.std("UTM_MEDIUM", "string"),
                 FieldDef.std("UTM_CAMPAIGN", "string"), FieldDef.std("UTM_CONTENT", "string"),
@@ -138,7 +179,7 @@ final class CrmSchemas {
     }
 
     static EntitySchema deal() {
-        List<FieldDef> f = new ArrayList<>(List.of(
+        List<FieldDef> f = fields(
                 FieldDef.ro("ID", "integer"),
                 FieldDef.std("TITLE", "string"),
                 status("TYPE_ID", "DEAL_TYPE"),
@@ -163,29 +204,20 @@ final class CrmSchemas {
                 FieldDef.std("OPENED", "char"),
                 FieldDef.std("CLOSED", "char"),
                 FieldDef.std("COMMENTS", "string"),
-                FieldDef.std("ASSIGNED_BY_ID", "user"),
-                FieldDef.ro("CREATED_BY_ID", "user").withItemName("createdBy"),
-                FieldDef.ro("MODIFY_BY_ID", "user").withItemName("updatedBy"),
-                FieldDef.ro("MOVED_BY_ID", "user").withItemName("movedBy"),
-                FieldDef.ro("DATE_CREATE", "datetime").withItemName("createdTime"),
-                FieldDef.ro("DATE_MODIFY", "datetime").withItemName("updatedTime"),
-                FieldDef.ro("MOVED_TIME", "datetime"),
+                authorship(true),
                 status("SOURCE_ID", "SOURCE"),
                 FieldDef.std("SOURCE_DESCRIPTION", "string"),
                 FieldDef.ro("LEAD_ID", "crm_lead"),
                 FieldDef.std("ADDITIONAL_INFO", "string"),
                 FieldDef.std("LOCATION_ID", "location"),
-                FieldDef.std("ORIGINATOR_ID", "string"),
-                FieldDef.std("ORIGIN_ID", "string"),
-                FieldDef.ro("LAST_ACTIVITY_TIME", "datetime"),
-                FieldDef.ro("LAST_ACTIVITY_BY", "user")));
+                originAndActivity());
         f.addAll(utm());
         f.addAll(ufDefs(dealUfs()));
         return new EntitySchema("deal", f);
     }
 
     static EntitySchema contact() {
-        List<FieldDef> f = new ArrayList<>(List.of(
+        List<FieldDef> f = fields(
                 FieldDef.ro("ID", "integer"),
                 status("HONORIFIC", "HONORIFIC"),
                 FieldDef.std("NAME", "string"),
@@ -200,21 +232,12 @@ final class CrmSchemas {
                 FieldDef.std("COMMENTS", "string"),
                 FieldDef.std("OPENED", "char"),
                 FieldDef.std("EXPORT", "char"),
-                FieldDef.ro("HAS_PHONE", "char"),
-                FieldDef.ro("HAS_EMAIL", "char"),
-                FieldDef.ro("HAS_IMOL", "char"),
-                FieldDef.std("ASSIGNED_BY_ID", "user"),
-                FieldDef.ro("CREATED_BY_ID", "user").withItemName("createdBy"),
-                FieldDef.ro("MODIFY_BY_ID", "user").withItemName("updatedBy"),
-                FieldDef.ro("DATE_CREATE", "datetime").withItemName("createdTime"),
-                FieldDef.ro("DATE_MODIFY", "datetime").withItemName("updatedTime"),
+                hasCommunications(),
+                authorship(false),
                 link("COMPANY_ID", "crm_company", 4).deprecatedField(),
                 link("COMPANY_IDS", "crm_company", 4).withMultiple().notInList(),
                 FieldDef.ro("LEAD_ID", "crm_lead"),
-                FieldDef.std("ORIGINATOR_ID", "string"),
-                FieldDef.std("ORIGIN_ID", "string"),
-                FieldDef.ro("LAST_ACTIVITY_TIME", "datetime"),
-                FieldDef.ro("LAST_ACTIVITY_BY", "user")));
+                originAndActivity());
         f.addAll(utm());
         f.addAll(multifields());
         f.addAll(ufDefs(smallUfs("UF_CRM_171000000")));
@@ -222,7 +245,7 @@ final class CrmSchemas {
     }
 
     static EntitySchema company() {
-        List<FieldDef> f = new ArrayList<>(List.of(
+        List<FieldDef> f = fields(
                 FieldDef.ro("ID", "integer"),
                 FieldDef.std("TITLE", "string"),
                 status("COMPANY_TYPE", "COMPANY_TYPE"),
@@ -233,20 +256,11 @@ final class CrmSchemas {
                 FieldDef.std("REVENUE", "double"),
                 FieldDef.std("OPENED", "char"),
                 FieldDef.std("COMMENTS", "string"),
-                FieldDef.ro("HAS_PHONE", "char"),
-                FieldDef.ro("HAS_EMAIL", "char"),
-                FieldDef.ro("HAS_IMOL", "char"),
+                hasCommunications(),
                 FieldDef.std("IS_MY_COMPANY", "char"),
-                FieldDef.std("ASSIGNED_BY_ID", "user"),
-                FieldDef.ro("CREATED_BY_ID", "user").withItemName("createdBy"),
-                FieldDef.ro("MODIFY_BY_ID", "user").withItemName("updatedBy"),
-                FieldDef.ro("DATE_CREATE", "datetime").withItemName("createdTime"),
-                FieldDef.ro("DATE_MODIFY", "datetime").withItemName("updatedTime"),
+                authorship(false),
                 FieldDef.ro("LEAD_ID", "crm_lead"),
-                FieldDef.std("ORIGINATOR_ID", "string"),
-                FieldDef.std("ORIGIN_ID", "string"),
-                FieldDef.ro("LAST_ACTIVITY_TIME", "datetime"),
-                FieldDef.ro("LAST_ACTIVITY_BY", "user")));
+                originAndActivity());
         f.addAll(utm());
         f.addAll(multifields());
         f.addAll(ufDefs(smallUfs("UF_CRM_172000000")));
@@ -254,7 +268,7 @@ final class CrmSchemas {
     }
 
     static EntitySchema lead() {
-        List<FieldDef> f = new ArrayList<>(List.of(
+        List<FieldDef> f = fields(
                 FieldDef.ro("ID", "integer"),
                 FieldDef.std("TITLE", "string"),
                 status("HONORIFIC", "HONORIFIC"),
@@ -274,24 +288,13 @@ final class CrmSchemas {
                 FieldDef.std("IS_MANUAL_OPPORTUNITY", "char"),
                 FieldDef.std("OPENED", "char"),
                 FieldDef.std("COMMENTS", "string"),
-                FieldDef.ro("HAS_PHONE", "char"),
-                FieldDef.ro("HAS_EMAIL", "char"),
-                FieldDef.ro("HAS_IMOL", "char"),
-                FieldDef.std("ASSIGNED_BY_ID", "user"),
-                FieldDef.ro("CREATED_BY_ID", "user").withItemName("createdBy"),
-                FieldDef.ro("MODIFY_BY_ID", "user").withItemName("updatedBy"),
-                FieldDef.ro("MOVED_BY_ID", "user").withItemName("movedBy"),
-                FieldDef.ro("DATE_CREATE", "datetime").withItemName("createdTime"),
-                FieldDef.ro("DATE_MODIFY", "datetime").withItemName("updatedTime"),
-                FieldDef.ro("MOVED_TIME", "datetime"),
+                hasCommunications(),
+                authorship(true),
                 link("COMPANY_ID", "crm_company", 4),
                 link("CONTACT_ID", "crm_contact", 3),
                 FieldDef.ro("IS_RETURN_CUSTOMER", "char"),
                 FieldDef.ro("DATE_CLOSED", "datetime"),
-                FieldDef.std("ORIGINATOR_ID", "string"),
-                FieldDef.std("ORIGIN_ID", "string"),
-                FieldDef.ro("LAST_ACTIVITY_TIME", "datetime"),
-                FieldDef.ro("LAST_ACTIVITY_BY", "user")));
+                originAndActivity());
         f.addAll(utm());
         f.addAll(multifields());
         f.addAll(ufDefs(smallUfs("UF_CRM_173000000")));

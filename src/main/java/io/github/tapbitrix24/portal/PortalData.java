@@ -51,6 +51,7 @@ public final class PortalData {
     private final Map<Integer, Integer> spaBaseSizes = new LinkedHashMap<>();
     private final Map<Integer, ObjectNode> spaTypes = new LinkedHashMap<>();
     private final Map<Long, long[]> dealContactOverrides = new ConcurrentHashMap<>();
+    private final Map<String, Integer> uncommittedHistory = new LinkedHashMap<>();
     private final int baseDeals;
     private final int baseLeads;
 
@@ -535,17 +536,73 @@ public final class PortalData {
                 throw new IllegalArgumentException("create children with addComment/addProductRow, not " + d.name());
             }
             int idx = t.append(nowSecond(), 0);
-            if (d.equals(Dataset.DEALS)) {
-                dealHistory.append(nowSecond(), idx + 1); // TYPE_ID 1: created
-            } else if (d.equals(Dataset.LEADS)) {
-                leadHistory.append(nowSecond(), idx + 1);
-            } else if (d.isSpa()) {
-                spaHistory.get(d.entityTypeId()).append(nowSecond(), idx + 1);
+            Table history = historyOf(d);
+            if (history != null) {
+                history.append(nowSecond(), idx + 1); // TYPE_ID 1: created
             }
             return Table.id(idx);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Like {@link #create}, but the row (and the stage-history row a new deal, lead or SPA item
+     * writes) stays invisible until {@link #commit}: its ID is taken now, as an auto-increment ID
+     * is at INSERT, while the transaction commits later. Rows created in between get higher IDs and
+     * show first, so a reader can see ID {@code n+1} before {@code n} appears (the late commit an
+     * ID bookmark must survive; docs/incremental.md). Creation times are the clock's second now.
+     */
+    public long createUncommitted(Dataset d) {
+        lock.lock();
+        try {
+            long id = create(d);
+            Table t = table(d);
+            t.holdUncommitted(t.index(id));
+            Table history = historyOf(d);
+            if (history != null) {
+                int h = history.size() - 1;
+                history.holdUncommitted(h);
+                uncommittedHistory.put(key(d, id), h);
+            }
+            return id;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Commits a row made by {@link #createUncommitted}: it and its history row appear in every list. */
+    public void commit(Dataset d, long id) {
+        lock.lock();
+        try {
+            Table t = table(d);
+            int idx = t.index(id);
+            if (idx < 0) {
+                throw new IllegalArgumentException("no row " + id + " in " + t.name);
+            }
+            t.commit(idx);
+            Integer h = uncommittedHistory.remove(key(d, id));
+            if (h != null) {
+                historyOf(d).commit(h);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String key(Dataset d, long id) {
+        return d.name() + "#" + id;
+    }
+
+    /** The stage history a new row of {@code d} writes to, or null. */
+    private Table historyOf(Dataset d) {
+        if (d.equals(Dataset.DEALS)) {
+            return dealHistory;
+        }
+        if (d.equals(Dataset.LEADS)) {
+            return leadHistory;
+        }
+        return d.isSpa() ? spaHistory.get(d.entityTypeId()) : null;
     }
 
     /** Deletes a row: it disappears from every list. */

@@ -12,7 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
  * so IDs stay ascending with the index). Only what filters touch on every row is stored:
  * creation and modification time as epoch seconds and, for child tables, the owner ID. Everything
  * else is derived on the fly from (seed, ID) by the {@link Rows} generator, so a million deals cost
- * a few megabytes. Mutations live in the columns (touch), a deleted-rows bit set and a patch overlay.
+ * a few megabytes. Mutations live in the columns (touch), a deleted-rows bit set, an
+ * uncommitted-rows bit set (rows whose ID is taken but whose transaction has not committed) and a
+ * patch overlay.
  */
 final class Table {
     /** Builds the full row of {@code idx} in the dataset's list format. */
@@ -53,6 +55,7 @@ final class Table {
     private int[] modified;
     private int[] owner;
     private final BitSet deleted = new BitSet();
+    private final BitSet uncommitted = new BitSet();
     private final Map<Integer, ObjectNode> patches = new HashMap<>();
 
     /**
@@ -101,7 +104,7 @@ final class Table {
     }
 
     boolean live(int idx) {
-        return idx >= 0 && idx < size && !deleted.get(idx);
+        return idx >= 0 && idx < size && !deleted.get(idx) && !uncommitted.get(idx);
     }
 
     int created(int idx) {
@@ -255,11 +258,23 @@ final class Table {
         deleted.set(idx);
     }
 
+    /** Hides a row as if its transaction had not committed yet: its ID is taken, no list shows it. */
+    void holdUncommitted(int idx) {
+        uncommitted.set(idx);
+    }
+
+    /** Shows a row held by {@link #holdUncommitted}. */
+    void commit(int idx) {
+        uncommitted.clear(idx);
+    }
+
     void patch(int idx, String code, JsonNode value) {
         patches.computeIfAbsent(idx, k -> Json.object()).set(code, value);
     }
 
     int liveCount() {
-        return size - deleted.cardinality();
+        BitSet hidden = (BitSet) deleted.clone();
+        hidden.or(uncommitted);
+        return size - hidden.cardinality();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
@@ -109,6 +110,14 @@ public final class RecordCoercer {
      * the sync's hot path (every field of every record), so it skips the intermediate tree.
      */
     public void write(JsonNode rawRow, JsonGenerator gen) {
+        write(rawRow, gen, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #write(JsonNode, JsonGenerator)}, with every string value (at any depth) passed through
+     * {@code strings} on its way out (the sync scrubs the webhook secret there).
+     */
+    public void write(JsonNode rawRow, JsonGenerator gen, UnaryOperator<String> strings) {
         if (rawRow == null || !rawRow.isObject()) {
             throw new IllegalArgumentException("a row must be a JSON object, was "
                     + (rawRow == null ? "null" : rawRow.getNodeType()));
@@ -118,7 +127,7 @@ public final class RecordCoercer {
             Prop p = writable.get(e.getKey());
             if (p != null) {
                 gen.writeName(p.name());
-                writeValue(p.conv().apply(e.getValue()), gen);
+                writeValue(p.conv().apply(e.getValue()), gen, strings);
             }
         }
         gen.writeEndObject();
@@ -126,9 +135,9 @@ public final class RecordCoercer {
 
     // Scalars and containers by hand (what each node's own serialize() writes); anything else via
     // the generator's tree writer.
-    private static void writeValue(JsonNode v, JsonGenerator gen) {
+    private static void writeValue(JsonNode v, JsonGenerator gen, UnaryOperator<String> strings) {
         switch (v.getNodeType()) {
-            case STRING -> gen.writeString(v.stringValue());
+            case STRING -> gen.writeString(strings.apply(v.stringValue()));
             case NULL -> gen.writeNull();
             case BOOLEAN -> gen.writeBoolean(v.booleanValue());
             case NUMBER -> {
@@ -143,7 +152,7 @@ public final class RecordCoercer {
             case ARRAY -> {
                 gen.writeStartArray(v, v.size());
                 for (JsonNode x : v.values()) {
-                    writeValue(x, gen);
+                    writeValue(x, gen, strings);
                 }
                 gen.writeEndArray();
             }
@@ -151,7 +160,7 @@ public final class RecordCoercer {
                 gen.writeStartObject(v);
                 for (Map.Entry<String, JsonNode> e : v.properties()) {
                     gen.writeName(e.getKey());
-                    writeValue(e.getValue(), gen);
+                    writeValue(e.getValue(), gen, strings);
                 }
                 gen.writeEndObject();
             }

@@ -155,6 +155,27 @@ public final class SingerWriter implements Closeable {
         return lastInstantText;
     }
 
+    /**
+     * The output cannot be written any more: its reader closed it (a broken pipe) or the device
+     * failed. Nothing later can reach the target, so the run ends; what was flushed with the last
+     * STATE was delivered.
+     */
+    public static final class OutputClosedException extends UncheckedIOException {
+        OutputClosedException(java.io.IOException cause) {
+            super("cannot write Singer messages: " + cause.getMessage(), cause);
+        }
+
+        /** This exception anywhere in {@code e}'s cause chain. */
+        public static java.util.Optional<OutputClosedException> causeOf(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof OutputClosedException o) {
+                    return java.util.Optional.of(o);
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
     private interface IoAction {
         void run() throws Exception;
     }
@@ -162,10 +183,13 @@ public final class SingerWriter implements Closeable {
     private static void run(IoAction a) {
         try {
             a.run();
+        } catch (tools.jackson.core.exc.JacksonIOException e) { // the generator wraps the stream's IOException
+            throw new OutputClosedException(e.getCause() != null ? e.getCause()
+                    : new java.io.IOException(e.getOriginalMessage(), e));
         } catch (JacksonException e) {
             throw e;
         } catch (java.io.IOException e) {
-            throw new UncheckedIOException("cannot write Singer messages: " + e.getMessage(), e);
+            throw new OutputClosedException(e);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

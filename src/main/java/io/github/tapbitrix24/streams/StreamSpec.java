@@ -52,6 +52,19 @@ public record StreamSpec(
         return !replicationKeys.isEmpty();
     }
 
+    /**
+     * For an append-only table that offers its own ID as a replication key, the field holding each
+     * row's creation time (the other replication key, e.g. {@code CREATED_TIME}): an ID bookmark
+     * is only committed up to rows old enough that no lower ID can still appear
+     * (docs/incremental.md, "Append-only tables keyed by ID"). Empty otherwise.
+     */
+    public java.util.Optional<String> creationTimeField() {
+        if (idField == null || !replicationKeys.contains(idField)) {
+            return java.util.Optional.empty();
+        }
+        return replicationKeys.stream().filter(k -> !k.equals(idField)).findFirst();
+    }
+
     /** The schema is built from live field metadata rather than a file in {@code schemas/}. */
     public boolean dynamicSchema() {
         return fieldsMethod != null;

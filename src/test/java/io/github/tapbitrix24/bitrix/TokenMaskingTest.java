@@ -2,6 +2,7 @@ package io.github.tapbitrix24.bitrix;
 
 import static io.github.tapbitrix24.bitrix.ClientFixture.TOKEN;
 import static io.github.tapbitrix24.bitrix.ClientFixture.noParams;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,5 +125,15 @@ class TokenMaskingTest {
     void webhookAndClientSettingsPrintMasked() {
         assertFalse(f.webhook.toString().contains(TOKEN));
         assertFalse(f.client().webhook().masked().contains(TOKEN));
+    }
+
+    @Test
+    void anyWebhookShapedTextIsMaskedButMethodPathsAndMaskedUrlsStay() {
+        assertEquals("Unmatched argument at index 0: 'https://x.bitrix24.ru/rest/7/***/'",
+                WebhookUrl.maskAny("Unmatched argument at index 0: 'https://x.bitrix24.ru/rest/7/abcDEF123/'"));
+        assertEquals("config file https:/x.ru/rest/1/*** does not exist",
+                WebhookUrl.maskAny("config file https:/x.ru/rest/1/s3cr3t does not exist"));
+        assertEquals("https://x.ru/rest/1/***/", WebhookUrl.maskAny("https://x.ru/rest/1/***/"));
+        assertEquals("https://x.ru/rest/crm.deal.list", WebhookUrl.maskAny("https://x.ru/rest/crm.deal.list"));
     }
 }

@@ -128,4 +128,28 @@ class ModesTest {
         assertTrue(r.messages().isEmpty());
         assertTrue(r.err().contains("state file"), r.err());
     }
+
+    @Test
+    void aClosedStdoutEndsTheRunQuietlyWithExitOne() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int[] lines = {0};
+        java.io.OutputStream closesAfterTenLines = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                if (lines[0] >= 10) {
+                    throw new java.io.IOException("Broken pipe");
+                }
+                if (b == '\n') {
+                    lines[0]++;
+                }
+            }
+        };
+        int exit = TapCommand.run(new String[] {"--demo"}, new PrintStream(closesAfterTenLines, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Clock.systemUTC(), d -> { });
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, exit, stderr);
+        assertTrue(stderr.contains("tap-bitrix24: stdout was closed by its reader; stopping"), stderr);
+        assertFalse(stderr.contains("\tat ") || stderr.contains("Exception"), stderr);
+        assertFalse(stderr.contains("INFO stream deals:"), "stopped before syncing on: " + stderr);
+    }
 }

@@ -102,6 +102,38 @@ class TapCommandTest {
     }
 
     @Test
+    void aWebhookUrlGivenAsTheConfigFileIsNotEchoed() {
+        assertTrue(assertUsageError(run("--config", URL)).contains("/rest/1/***"));
+    }
+
+    @Test
+    void aWebhookUrlGivenAsAnArgumentIsNotEchoed() {
+        assertTrue(assertUsageError(run(URL)).contains("/rest/1/***"));
+    }
+
+    @Test
+    void aWebhookUrlInTheWrongSettingIsNotEchoed() throws Exception {
+        String line = assertUsageError(run("--config", config("{\"webhook_url\":\"" + URL + "\",\"start_date\":\"" + URL + "\"}"),
+                "--test"));
+        assertTrue(line.contains("start_date"), line);
+    }
+
+    @Test
+    void aWebhookWithAPortOkHttpRefusesIsAUsageErrorWithoutTheSecret() throws Exception {
+        String line = assertUsageError(run("--config",
+                config("{\"webhook_url\":\"https://acme.bitrix24.com:0/rest/1/" + TOKEN + "/\"}"), "--test"));
+        assertTrue(line.contains("port"), line);
+    }
+
+    @Test
+    void aStateFileOfAnotherShapeIsAUsageErrorNotAFullResync() throws Exception {
+        Path state = dir.resolve("state.json");
+        Files.writeString(state, "{\"singer_state\": {\"bookmarks\": {}}}");
+        String line = assertUsageError(run("--demo", "--state", state.toString()));
+        assertTrue(line.contains("no \"bookmarks\" object"), line);
+    }
+
+    @Test
     void unknownFlagIsAUsageError() {
         assertTrue(assertUsageError(run("--frobnicate")).contains("--frobnicate"));
     }

@@ -144,4 +144,59 @@ class DealChildrenIncrementalTest {
             assertEquals(1, second.httpRequestsOf("deal_stage_history"));
         }
     }
+
+    @Test
+    void aStageHistoryRowCommittedAfterAHigherIdWasReadIsNotSkipped() {
+        try (ChildrenHarness c = portal(24)) {
+            Catalog catalog = c.catalog("deal_stage_history");
+            SyncHarness.Run first = c.sync(catalog, null);
+
+            c.h.sim.clock().advance(Duration.ofHours(1));
+            long lateDeal = c.h.sim.data().createUncommitted(Dataset.DEALS); // takes history ID n, not visible yet
+            c.h.sim.data().create(Dataset.DEALS);                           // history ID n+1, visible
+            SyncHarness.Run second = c.sync(catalog, first.lastState());
+            assertEquals(1, second.records("deal_stage_history").size(), "only n+1 is visible");
+
+            c.h.sim.clock().advance(Duration.ofMinutes(2));                 // the slow transaction commits
+            c.h.sim.data().commit(Dataset.DEALS, lateDeal);
+            SyncHarness.Run third = c.sync(catalog, second.lastState());
+            assertTrue(third.records("deal_stage_history").stream()
+                    .anyMatch(r -> r.get("OWNER_ID").asLong() == lateDeal), "the late row is read");
+
+            Set<String> union = new HashSet<>();
+            for (SyncHarness.Run run : List.of(first, second, third)) {
+                union.addAll(ids(run.records("deal_stage_history"), "ID"));
+            }
+            Set<String> portal = new HashSet<>();
+            c.h.sim.data().rows(Dataset.DEAL_STAGE_HISTORY).forEach(r -> portal.add(r.get("ID").asString()));
+            assertEquals(portal, union);
+
+            c.h.sim.clock().advance(Duration.ofHours(1));                   // the tail settles
+            SyncHarness.Run fourth = c.sync(catalog, third.lastState());
+            SyncHarness.Run fifth = c.sync(catalog, fourth.lastState());
+            assertEquals(0, fifth.records("deal_stage_history").size());
+            assertEquals(1, fifth.httpRequestsOf("deal_stage_history"), "an incremental run without changes");
+        }
+    }
+
+    @Test
+    void aKilledStageHistoryRunRestartsAfterItsSettledBookmarkNotFromTheStart() {
+        try (ChildrenHarness c = portal(24)) {
+            Catalog catalog = c.catalog("deal_stage_history");
+            int total = c.h.sim.data().count(Dataset.DEAL_STAGE_HISTORY);
+            SyncHarness.Run killed = c.sync(catalog, null, 3_000);
+            assertTrue(killed.killed());
+            long settled = killed.lastState().path("bookmarks").path("deal_stage_history")
+                    .path("replication_key_value").asLong(0);
+            assertTrue(settled > 0, "a checkpoint carries the settled ID");
+            assertTrue(killed.lastState().path("bookmarks").path("deal_stage_history").path("last_id").isMissingNode());
+
+            SyncHarness.Run resumed = c.sync(catalog, killed.lastState());
+            assertTrue(resumed.records("deal_stage_history").size() < total, "did not start over");
+            assertTrue(resumed.records("deal_stage_history").stream().allMatch(r -> r.get("ID").asLong() > settled));
+            Set<String> union = ids(killed.records("deal_stage_history"), "ID");
+            union.addAll(ids(resumed.records("deal_stage_history"), "ID"));
+            assertEquals(total, union.size());
+        }
+    }
 }

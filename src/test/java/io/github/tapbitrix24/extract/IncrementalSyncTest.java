@@ -165,4 +165,30 @@ class IncrementalSyncTest {
             run.records("deals").forEach(r -> assertEquals(1, r.get("CATEGORY_ID").asInt()));
         }
     }
+
+    @Test
+    void aStartDateInTheFutureNeverLetsARecordFromBeforeItThrough() {
+        java.time.Instant portalNow = java.time.Instant.parse("2026-03-02T09:00:00Z");
+        OffsetDateTime startDate = OffsetDateTime.ofInstant(portalNow.plus(Duration.ofDays(1)), ZoneOffset.UTC);
+        try (SyncHarness h = new SyncHarness(PortalOptions.defaults().withDeals(300).withClockStart(portalNow),
+                c -> new io.github.tapbitrix24.config.TapConfig(c.webhookUrl(), java.util.Optional.of(startDate),
+                        c.extractDealContacts(), c.enableDealCommentsStream(), c.enableDealProductsStream(),
+                        c.operatingTimeThreshold(), c.dealCategoryIds(), c.maxRequestsPerSecond(), c.requestBurst(),
+                        c.requestTimeoutSeconds(), c.retryMaxAttempts(), c.retryInitialDelaySeconds(),
+                        c.retryMaxDelaySeconds(), c.retryMaxTotalSeconds()))) {
+            Catalog catalog = h.catalog("deals");
+            SyncHarness.Run first = h.sync(catalog, null);
+            assertEquals(0, first.records("deals").size());
+
+            h.sim.clock().advance(Duration.ofHours(2));                 // still before start_date
+            h.sim.data().touch(Dataset.DEALS, 10);
+            SyncHarness.Run second = h.sync(catalog, first.lastState());
+            assertEquals(0, second.records("deals").size(), "a change before start_date");
+
+            h.sim.clock().advance(Duration.ofDays(1));                  // now past start_date
+            h.sim.data().touch(Dataset.DEALS, 11);
+            SyncHarness.Run third = h.sync(catalog, second.lastState());
+            assertEquals(List.of("11"), third.records("deals").stream().map(r -> r.get("ID").asString()).toList());
+        }
+    }
 }

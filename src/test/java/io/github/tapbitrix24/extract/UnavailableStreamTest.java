@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.tapbitrix24.portal.PortalOptions;
 import io.github.tapbitrix24.singer.Catalog;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,25 @@ class UnavailableStreamTest {
             assertEquals(200, run.records("deals").size());
             assertTrue(run.records("users").size() > 0);
             assertFalse(run.result().finalState().get("bookmarks").has("calls"));
+        }
+    }
+
+    @Test
+    void aSmartProcessDeletedSinceDiscoveryIsSkippedAndTheRunCompletes() {
+        Catalog catalog;
+        try (SyncHarness full = new SyncHarness(PortalOptions.defaults().withDeals(50).withSpaSizes(Map.of(1040, 20)))) {
+            catalog = full.catalog("deals", "spa_1040", "spa_fields_1040");
+        }
+        try (SyncHarness h = new SyncHarness(PortalOptions.defaults().withDeals(50).withSpaSizes(Map.of()))) {
+            SyncHarness.Run run = h.sync(catalog, null);
+
+            assertFalse(run.killed());
+            for (String gone : List.of("spa_1040", "spa_fields_1040")) {
+                StreamSummary s = run.result().stream(gone).orElseThrow();
+                assertFalse(s.completed(), s.line());
+                assertTrue(s.skipped().contains("NOT_FOUND"), s.line());
+            }
+            assertEquals(50, run.records("deals").size());
         }
     }
 }

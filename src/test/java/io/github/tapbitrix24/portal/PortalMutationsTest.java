@@ -38,6 +38,28 @@ class PortalMutationsTest {
     }
 
     @Test
+    void anUncommittedRowKeepsItsIdHiddenUntilItCommits() {
+        try (PortalSimulator sim = start()) {
+            PortalClient c = new PortalClient(sim);
+            String history = "{\"entityTypeId\":2,\"order\":{\"ID\":\"DESC\"},\"select\":[\"ID\",\"OWNER_ID\"]}";
+            long late = sim.data().createUncommitted(Dataset.DEALS);
+            long later = sim.data().create(Dataset.DEALS);
+            assertEquals(late + 1, later);
+            assertEquals(0, c.ok("crm.deal.list", "{\"filter\":{\"ID\":" + late + "}}").get("total").intValue());
+            JsonNode newest = c.ok("crm.stagehistory.list", history).get("result").get("items");
+            assertEquals(later, newest.get(0).get("OWNER_ID").longValue());
+            assertNotEquals(late, newest.get(1).get("OWNER_ID").longValue());
+
+            sim.data().commit(Dataset.DEALS, late);
+            assertEquals(1, c.ok("crm.deal.list", "{\"filter\":{\"ID\":" + late + "}}").get("total").intValue());
+            JsonNode after = c.ok("crm.stagehistory.list", history).get("result").get("items");
+            assertEquals(late, after.get(1).get("OWNER_ID").longValue());
+            assertEquals(after.get(0).get("ID").longValue() - 1, after.get(1).get("ID").longValue(),
+                    "the late row kept the lower ID it took first");
+        }
+    }
+
+    @Test
     void createdRowsAppearAndDeletedRowsDisappear() {
         try (PortalSimulator sim = start()) {
             PortalClient c = new PortalClient(sim);
