@@ -40,7 +40,7 @@ final class TapProcess {
         }
     }
     private static final Pattern SUMMARY = Pattern.compile(
-            "^INFO (\\S+): (\\d+) records, (\\d+) HTTP requests \\((\\d+) commands\\), ([0-9.]+) s$");
+            "^INFO (\\S+): (\\d+) records?, (\\d+) HTTP requests? \\((\\d+) commands?\\), ([0-9.]+) s$");
     private static final Pattern SKIPPED = Pattern.compile("^(?:INFO|WARN) (\\S+): skipped \\((.*)\\)$");
 
     /** A stream as the tap's own stderr summary reports it, in run order. */
