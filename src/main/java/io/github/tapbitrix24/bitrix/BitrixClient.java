@@ -118,16 +118,23 @@ public final class BitrixClient implements BitrixApi {
         WebhookTransport.Answer answer = transport.post(method, body);
         JsonNode json = answer.body();
         if (Envelopes.isError(json)) {
-            throw errors.classify(method, answer.status(), Envelopes.errorCode(json),
-                    Envelopes.errorDescription(json), answer.retryAfter());
+            throw rateLimitFillsBucket(errors.classify(method, answer.status(), Envelopes.errorCode(json),
+                    Envelopes.errorDescription(json), answer.retryAfter()));
         }
         if (answer.status() >= 300) {
-            throw errors.classify(method, answer.status(), "", "", answer.retryAfter());
+            throw rateLimitFillsBucket(errors.classify(method, answer.status(), "", "", answer.retryAfter()));
         }
         if (!json.has("result")) {
             throw errors.malformed(method, answer.status(), "JSON without result or error", null);
         }
         return json;
+    }
+
+    private BitrixException rateLimitFillsBucket(BitrixException e) {
+        if (e.kind() == BitrixErrorKind.RATE_LIMIT) {
+            requestBudget.serverFull();
+        }
+        return e;
     }
 
     @Override

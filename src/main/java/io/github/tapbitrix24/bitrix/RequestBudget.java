@@ -45,6 +45,18 @@ public final class RequestBudget {
         return wait;
     }
 
+    /**
+     * The server just answered QUERY_LIMIT_EXCEEDED: its bucket is full. The bucket is per portal and
+     * IP [D:limits.md], so another process (an earlier --discover, another tap) may have filled it
+     * while ours looked empty; from now on our copy starts full, so the requests after the back-off
+     * are paced at the drain rate instead of bursting into the limit again.
+     */
+    public synchronized void serverFull() {
+        Instant now = clock.instant();
+        drainUntil(now);
+        level = Math.max(level, burst);
+    }
+
     private void drainUntil(Instant t) {
         if (updatedAt != null && t.isAfter(updatedAt)) {
             double elapsed = Duration.between(updatedAt, t).toNanos() / 1e9;

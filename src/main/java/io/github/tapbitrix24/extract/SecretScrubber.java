@@ -33,6 +33,11 @@ final class SecretScrubber {
         return record;
     }
 
+    /** {@code text} without the secret (for records written without a tree). */
+    String scrubText(String text) {
+        return webhook == null ? text : webhook.redact(text);
+    }
+
     private void scrubObject(ObjectNode o) {
         List<String> dirty = null;
         for (Map.Entry<String, JsonNode> e : o.properties()) {

@@ -49,7 +49,9 @@ final class SingerStreamOutput implements StreamOutput {
         Instant extracted = clock.instant();
         for (JsonNode row : rows) {
             if (keep.test(row)) {
-                writer.writeRecord(stream, scrubber.scrub(coercer.coerce(row)), extracted);
+                RecordCoercer c = coercer;
+                // straight to the generator, every string value scrubbed on its way out
+                writer.writeRecord(stream, gen -> c.write(row, gen, scrubber::scrubText), extracted);
                 records++;
             }
         }

@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -54,6 +58,8 @@ public final class RecordCoercer {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private final Map<String, Conv> properties;
+    /** The top-level properties again, with their names pre-encoded for {@link #write}. */
+    private final Map<String, Prop> writable;
     private final ZoneOffset portalOffset;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final AtomicLong unconvertible = new AtomicLong();
@@ -61,6 +67,12 @@ public final class RecordCoercer {
     private RecordCoercer(JsonNode objectSchema, ZoneOffset portalOffset) {
         this.portalOffset = portalOffset;
         this.properties = compileProperties(objectSchema, "");
+        Map<String, Prop> w = new HashMap<>();
+        properties.forEach((name, conv) -> w.put(name, new Prop(new SerializedString(name), conv)));
+        this.writable = w;
+    }
+
+    private record Prop(SerializableString name, Conv conv) {
     }
 
     /** Offset-less datetimes are read as UTC. */
@@ -90,6 +102,70 @@ public final class RecordCoercer {
             }
         }
         return out;
+    }
+
+    /**
+     * Writes the record {@link #coerce} would build straight to {@code gen}, as one JSON object,
+     * without building it: the same conversions, the same property order, the same bytes. This is
+     * the sync's hot path (every field of every record), so it skips the intermediate tree.
+     */
+    public void write(JsonNode rawRow, JsonGenerator gen) {
+        write(rawRow, gen, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #write(JsonNode, JsonGenerator)}, with every string value (at any depth) passed through
+     * {@code strings} on its way out (the sync scrubs the webhook secret there).
+     */
+    public void write(JsonNode rawRow, JsonGenerator gen, UnaryOperator<String> strings) {
+        if (rawRow == null || !rawRow.isObject()) {
+            throw new IllegalArgumentException("a row must be a JSON object, was "
+                    + (rawRow == null ? "null" : rawRow.getNodeType()));
+        }
+        gen.writeStartObject();
+        for (Map.Entry<String, JsonNode> e : rawRow.properties()) {
+            Prop p = writable.get(e.getKey());
+            if (p != null) {
+                gen.writeName(p.name());
+                writeValue(p.conv().apply(e.getValue()), gen, strings);
+            }
+        }
+        gen.writeEndObject();
+    }
+
+    // Scalars and containers by hand (what each node's own serialize() writes); anything else via
+    // the generator's tree writer.
+    private static void writeValue(JsonNode v, JsonGenerator gen, UnaryOperator<String> strings) {
+        switch (v.getNodeType()) {
+            case STRING -> gen.writeString(strings.apply(v.stringValue()));
+            case NULL -> gen.writeNull();
+            case BOOLEAN -> gen.writeBoolean(v.booleanValue());
+            case NUMBER -> {
+                if (v.isInt()) {
+                    gen.writeNumber(v.intValue());
+                } else if (v.isLong()) {
+                    gen.writeNumber(v.longValue());
+                } else {
+                    gen.writeTree(v);
+                }
+            }
+            case ARRAY -> {
+                gen.writeStartArray(v, v.size());
+                for (JsonNode x : v.values()) {
+                    writeValue(x, gen, strings);
+                }
+                gen.writeEndArray();
+            }
+            case OBJECT -> {
+                gen.writeStartObject(v);
+                for (Map.Entry<String, JsonNode> e : v.properties()) {
+                    gen.writeName(e.getKey());
+                    writeValue(e.getValue(), gen, strings);
+                }
+                gen.writeEndObject();
+            }
+            default -> gen.writeTree(v);
+        }
     }
 
     /** How many values could not be converted and were written as null. */

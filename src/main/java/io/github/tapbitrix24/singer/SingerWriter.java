@@ -9,6 +9,7 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +23,12 @@ public final class SingerWriter implements Closeable {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
+
+    private static final SerializedString TYPE = new SerializedString("type");
+    private static final SerializedString RECORD = new SerializedString("RECORD");
+    private static final SerializedString STREAM = new SerializedString("stream");
+    private static final SerializedString RECORD_NAME = new SerializedString("record");
+    private static final SerializedString TIME_EXTRACTED = new SerializedString("time_extracted");
 
     private final BufferedOutputStream buffer;
     private final JsonGenerator gen;
@@ -60,6 +67,34 @@ public final class SingerWriter implements Closeable {
             gen.writeTree(record);
             if (timeExtracted != null) {
                 gen.writeStringProperty("time_extracted", instantText(timeExtracted));
+            }
+            gen.writeEndObject();
+            newline();
+        });
+    }
+
+    /** Writes one record's JSON object to the generator it is given (and nothing else). */
+    @FunctionalInterface
+    public interface RecordBody {
+        void writeTo(JsonGenerator gen);
+    }
+
+    /**
+     * {@link #writeRecord(String, JsonNode, Instant)} with the record written by {@code body}
+     * straight to the generator, so a caller that converts values need not build a tree first.
+     */
+    public void writeRecord(String stream, RecordBody body, Instant timeExtracted) {
+        run(() -> {
+            gen.writeStartObject();
+            gen.writeName(TYPE);
+            gen.writeString(RECORD);
+            gen.writeName(STREAM);
+            gen.writeString(stream);
+            gen.writeName(RECORD_NAME);
+            body.writeTo(gen);
+            if (timeExtracted != null) {
+                gen.writeName(TIME_EXTRACTED);
+                gen.writeString(instantText(timeExtracted));
             }
             gen.writeEndObject();
             newline();

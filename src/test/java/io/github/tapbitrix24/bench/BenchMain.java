@@ -121,7 +121,9 @@ public final class BenchMain {
                 + exec("uname", "-sr").trim());
         line("- Java (tap and runner): " + exec("java", "-version").lines().findFirst().orElse("?") + " / "
                 + exec("java", "-version").lines().skip(2).findFirst().orElse(""));
-        line("- Tap JVM options (as bin/tap-bitrix24): `" + String.join(" ", TapProcess.JVM_OPTIONS) + "`");
+        TapProcess.prepareLauncher(jar);
+        line("- Tap: run through `bin/tap-bitrix24` (its AppCDS archive made before measuring); JVM options `"
+                + TapProcess.launcherOptions(jar) + "`");
         line("- Runner arguments: `" + String.join(" ", args) + "`; load average at start " + loadAverage());
         line("");
     }
@@ -581,10 +583,7 @@ public final class BenchMain {
     }
 
     private double launch(List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("java"));
-        cmd.addAll(TapProcess.JVM_OPTIONS);
-        cmd.add("-jar");
-        cmd.add(jar.toString());
+        List<String> cmd = new ArrayList<>(List.of("bash", TapProcess.launcher(jar).toString()));
         cmd.addAll(args);
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -11,15 +11,36 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs the real tap jar as a child process, as {@code bin/tap-bitrix24} does (same JVM options),
+ * Runs the real tap jar as a child process through {@code bin/tap-bitrix24} (its JVM options and AppCDS archive),
  * under {@code /usr/bin/time -v} for exact user+sys CPU and peak RSS of the JVM, with stdout piped
  * into a {@link CountingSink} and stderr kept in a file.
  */
 final class TapProcess {
-    /** The launcher's default JVM options (bin/tap-bitrix24). */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx256m");
+    /** The launcher next to the jar's {@code target/}: its JVM options and AppCDS archive are what ships. */
+    static Path launcher(Path jar) {
+        return jar.toAbsolutePath().getParent().getParent().resolve("bin").resolve("tap-bitrix24");
+    }
+
+    /** The launcher's default JVM options line, for the report. */
+    static String launcherOptions(Path jar) throws IOException {
+        for (String l : Files.readAllLines(launcher(jar))) {
+            if (l.startsWith("opts=")) {
+                return l.substring("opts=".length());
+            }
+        }
+        return "(see bin/tap-bitrix24)";
+    }
+
+    /** Runs the launcher once, so its AppCDS archive exists before anything is measured. */
+    static void prepareLauncher(Path jar) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("bash", launcher(jar).toString(), "--about")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("bin/tap-bitrix24 --about failed");
+        }
+    }
     private static final Pattern SUMMARY = Pattern.compile(
-            "^INFO (\\S+): (\\d+) records, (\\d+) HTTP requests \\((\\d+) commands\\), ([0-9.]+) s$");
+            "^INFO (\\S+): (\\d+) records?, (\\d+) HTTP requests? \\((\\d+) commands?\\), ([0-9.]+) s$");
     private static final Pattern SKIPPED = Pattern.compile("^(?:INFO|WARN) (\\S+): skipped \\((.*)\\)$");
 
     /** A stream as the tap's own stderr summary reports it, in run order. */
@@ -54,10 +75,9 @@ final class TapProcess {
     Result run(String label, List<String> args, LongConsumer onStart, Path stdoutTo) throws IOException, InterruptedException {
         Path timeFile = workDir.resolve(label + ".time.txt");
         Path stderr = workDir.resolve(label + ".stderr.txt");
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v", "-o", timeFile.toString(), "java"));
-        cmd.addAll(JVM_OPTIONS);
-        cmd.add("-jar");
-        cmd.add(jar.toString());
+        // the launcher execs java, so /usr/bin/time's child is the tap's JVM
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v", "-o", timeFile.toString(), "bash",
+                launcher(jar).toString()));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
                 .redirectError(stderr.toFile())

@@ -36,6 +36,24 @@ class RecordCoercerTest {
     }
 
     @Test
+    void writingStraightToAGeneratorGivesTheBytesOfTheCoercedRecord() {
+        RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("ID", "integer"), f("OPP", "double"),
+                f("BIG", "integer"), f("FLAG", "char"), f("AT", "datetime"), f("DAY", "date"), f("TITLE", "string"),
+                multi("TAGS", "string"), multi("IDS", "integer"), f("OBJ", "crm_multifield"), f("ANY", "object"),
+                f("EMPTY", "integer"), f("LONG", "integer")));
+        JsonNode raw = json("{'ID':'12','OPP':'19999.99','BIG':'123456789012345678901234','FLAG':'Y',"
+                + "'AT':'2024-09-02T18:37:18+02:00','DAY':'2024-08-30T00:00:00+02:00','TITLE':'Сделка \\u0001 \\\"q\\\"',"
+                + "'TAGS':{'0':'a','2':'b'},'IDS':['1','x',3],'OBJ':[],'ANY':{'k':[1,{'n':null}]},'EMPTY':'',"
+                + "'LONG':'9000000000','NOT_IN_SCHEMA':'x','D':1.5e3}");
+        java.io.ByteArrayOutputStream direct = new java.io.ByteArrayOutputStream();
+        try (tools.jackson.core.JsonGenerator g = M.createGenerator(direct)) {
+            c.write(raw, g);
+        }
+        assertEquals(M.writeValueAsString(c.coerce(raw)), direct.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(direct.toString(java.nio.charset.StandardCharsets.UTF_8).contains("\"LONG\":9000000000"));
+    }
+
+    @Test
     void numericStringsBecomeNumbersAndEmptyStringsBecomeNull() {
         RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("ID", "integer"), f("OPP", "double"),
                 f("ASSIGNED_BY_ID", "user"), f("CATEGORY_ID", "crm_category"), f("EMPTY", "integer")));
