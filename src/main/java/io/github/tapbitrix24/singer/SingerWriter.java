@@ -10,6 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.io.SerializedString;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  * write cost per record low. Not thread-safe: one writer per run, used from one thread.
  */
 public final class SingerWriter implements Closeable {
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    // One message per line: the newline is written explicitly after each message (so a line is complete
+    // before any flush), and Jackson's default root-value separator (a space) is switched off, or every
+    // line after the first would start with a blank.
+    private static final JsonMapper MAPPER = JsonMapper.builder(
+                    JsonFactory.builder().rootValueSeparator((String) null).build())
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 

@@ -1,6 +1,7 @@
 package io.github.tapbitrix24.singer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,9 @@ class SingerWriterTest {
         }
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(3, lines.length);
+        for (String line : lines) {
+            assertTrue(line.startsWith("{\"type\":"), "a message line starts with its object, was: " + line);
+        }
         assertEquals(json("{'type':'SCHEMA','stream':'deals','schema':{'type':'object'},'key_properties':['ID'],"
                 + "'bookmark_properties':['DATE_MODIFY']}"), M.readTree(lines[0]));
         assertEquals(json("{'type':'RECORD','stream':'deals','record':{'ID':1,'TITLE':'Ünïcode \\\"q\\\"'},"
