@@ -8,6 +8,7 @@ import io.github.tapbitrix24.bitrix.SubResult;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -134,6 +135,7 @@ public final class KeysetPager {
                     break;
                 }
                 JsonNode rows = scan.dialect().rows(page.result());
+                int pageSize = rows.size();
                 if (!rows.isEmpty()) {
                     long pageLast = RowIds.of(rows.get(rows.size() - 1), scan.dialect().idField());
                     if (pageLast <= lastId) {
@@ -143,8 +145,9 @@ public final class KeysetPager {
                     }
                     sink.rows(rows);
                     lastId = pageLast;
+                    release(rows);
                 }
-                if (rows.size() < ListDialect.PAGE_SIZE) {
+                if (pageSize < ListDialect.PAGE_SIZE) {
                     end = true;
                     break;
                 }
@@ -160,6 +163,18 @@ public final class KeysetPager {
             } else {
                 attempts = 0;
             }
+        }
+    }
+
+    /**
+     * Drops a written page's rows from the batch answer, which stays referenced until its last page is
+     * written: a young collection during the batch then copies only the pages still to come, not the
+     * whole 2,500-row tree (on wide deals ~13 % of the sync's CPU was collection, most of it copying
+     * that tree and the full collections its promotion caused). Sinks keep rows, never the page's array.
+     */
+    private static void release(JsonNode rows) {
+        if (rows instanceof ArrayNode array) {
+            array.removeAll();
         }
     }
 

@@ -100,6 +100,39 @@ class KeysetPagerTest {
     }
 
     @Test
+    void aWrittenPageIsDroppedFromTheBatchAnswerSoItsRowsCanBeCollectedBeforeTheBatchEnds() {
+        List<BatchResult> answers = new ArrayList<>();
+        ScriptedApi api = new ScriptedApi(cmds -> {
+            List<SubResult> out = new ArrayList<>();
+            out.add(ok(cmds.get(0), rows(cmds.size() == 1 ? 1 : 51, cmds.size() == 1 ? 50 : 20)));
+            answers.add(new BatchResult(out));
+            return answers.get(answers.size() - 1);
+        });
+        List<JsonNode> seen = new ArrayList<>();
+        List<Integer> sizesWhenHanded = new ArrayList<>();
+        KeysetPager.Sink sink = new KeysetPager.Sink() {
+            @Override
+            public void rows(JsonNode rows) {
+                sizesWhenHanded.add(rows.size());
+                rows.forEach(seen::add);   // sinks keep rows, never the page's array
+            }
+
+            @Override
+            public void checkpoint(long lastId) {
+            }
+        };
+
+        new KeysetPager(api, d -> { }).scan(deals(F.objectNode()), 0, null, sink);
+
+        assertEquals(List.of(50, 20), sizesWhenHanded, "each page reaches the sink whole");
+        assertEquals(70, seen.size());
+        assertEquals("70", seen.get(69).get("ID").asString(), "the rows a sink kept are intact");
+        for (BatchResult answer : answers) {
+            assertEquals(0, answer.results().get(0).result().size(), "the batch answer no longer holds a written page");
+        }
+    }
+
+    @Test
     void crmItemListReferencesTheItemsArrayWithLowerCaseId() {
         ListDialect item = ListDialect.forApi(ListApi.CRM_ITEM_LIST, null).orElseThrow();
         assertEquals("$result[k3][items][49][id]", item.lastIdReference("k3"));
