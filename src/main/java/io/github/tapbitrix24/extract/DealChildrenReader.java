@@ -87,10 +87,6 @@ public final class DealChildrenReader implements StreamReader {
     }
 
     /** The child's own replication mode follows its parent's; it has no key of its own. */
-    @Override
-    public boolean supportsIncremental() {
-        return false;
-    }
 
     @Override
     public void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out) {

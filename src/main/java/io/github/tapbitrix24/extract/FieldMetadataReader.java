@@ -22,10 +22,6 @@ public final class FieldMetadataReader implements StreamReader {
         this.api = api;
     }
 
-    @Override
-    public boolean supportsIncremental() {
-        return false;
-    }
 
     @Override
     public void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out) {

@@ -55,10 +55,6 @@ public final class OffsetPagedReader implements StreamReader {
         return new OffsetPagedReader(api, r -> r, p -> { p.putObject("order").put("ID", "ASC"); return p; });
     }
 
-    @Override
-    public boolean supportsIncremental() {
-        return false;
-    }
 
     @Override
     public void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out) {

@@ -19,10 +19,6 @@ public final class OpenLinesReader implements StreamReader {
         this.api = api;
     }
 
-    @Override
-    public boolean supportsIncremental() {
-        return false;
-    }
 
     @Override
     public void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out) {

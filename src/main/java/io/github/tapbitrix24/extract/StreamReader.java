@@ -15,6 +15,11 @@ public interface StreamReader {
      */
     void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out);
 
-    /** Whether the family can filter by a replication key; if not, the stream is read as FULL_TABLE. */
-    boolean supportsIncremental();
+    /**
+     * Whether the family can filter by a replication key; if not, the stream is read as FULL_TABLE.
+     * Most families cannot, so that is the default.
+     */
+    default boolean supportsIncremental() {
+        return false;
+    }
 }
