@@ -3,25 +3,11 @@ package io.github.tapbitrix24.portal;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** batch: references, limits, PHP empty maps (D:settings/how-to-call-rest-api/batch.md, bitrix24-api.md §3). */
-class PortalBatchTest {
-    static PortalSimulator sim;
-    static PortalClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = PortalSimulator.start(PortalOptions.defaults().withRateLimit(false).withOperatingLimit(false));
-        client = new PortalClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+class PortalBatchTest extends UnlimitedPortalTest {
 
     private static String keyset(String prev) {
         String ref = prev == null ? "0" : PortalClient.enc("$result[" + prev + "][49][ID]");

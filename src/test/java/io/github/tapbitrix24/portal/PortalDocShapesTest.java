@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -12,21 +11,8 @@ import tools.jackson.databind.JsonNode;
  * Each method's answer against the example response of its official page (keys, JSON types, formats).
  * Doc paths are in bitrix24/b24restdocs; the examples are quoted in /work/shared/bitrix24-api.md.
  */
-class PortalDocShapesTest {
-    static PortalSimulator sim;
-    static PortalClient client;
+class PortalDocShapesTest extends UnlimitedPortalTest {
     static final String DATETIME = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d";
-
-    @BeforeAll
-    static void start() {
-        sim = PortalSimulator.start(PortalOptions.defaults().withRateLimit(false).withOperatingLimit(false));
-        client = new PortalClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
 
     private static void strings(JsonNode row, String... keys) {
         for (String k : keys) {

@@ -4,25 +4,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Envelope, authentication, scopes and parameter encodings (bitrix24-api.md §1, §4.3). */
-class PortalEnvelopeTest {
-    static PortalSimulator sim;
-    static PortalClient client;
-
-    @BeforeAll
-    static void start() {
-        sim = PortalSimulator.start(PortalOptions.defaults().withRateLimit(false).withOperatingLimit(false));
-        client = new PortalClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+class PortalEnvelopeTest extends UnlimitedPortalTest {
 
     @Test
     void wrongTokenAnswersInvalidCredentials401() {

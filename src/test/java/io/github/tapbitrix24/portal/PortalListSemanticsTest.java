@@ -12,21 +12,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Filter, order and select semantics (bitrix24-api.md §2). */
-class PortalListSemanticsTest {
-    static PortalSimulator sim;
-    static PortalClient client;
+class PortalListSemanticsTest extends UnlimitedPortalTest {
     static List<ObjectNode> deals;
 
     @BeforeAll
-    static void start() {
-        sim = PortalSimulator.start(PortalOptions.defaults().withRateLimit(false).withOperatingLimit(false));
-        client = new PortalClient(sim);
+    static void readDeals() { // runs after the base class has started the portal
         deals = sim.data().rows(Dataset.DEALS);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
     }
 
     private static List<String> ids(JsonNode result) {
