@@ -7,12 +7,12 @@ import io.github.tapbitrix24.streams.ListApi;
 import io.github.tapbitrix24.streams.StreamSpec;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.logging.Logger;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Reads the per-deal children ({@code deal_products}, {@code deal_comments}; {@link ListApi#DEAL_CHILDREN})
@@ -42,17 +42,20 @@ public final class DealChildrenReader implements StreamReader {
     static final int MIN_DEALS_PER_FETCH = 5_000;
 
     private final StreamReader parentScan;
+    private final BitrixApi api;
     private final Function<StreamSpec, DealChildFetcher> fetchers;
     private final Function<StreamSpec, FullRefreshSchedule> schedules;
 
     /**
      * @param parentScan the keyset reader that pages the parent's IDs
+     * @param api        counts the requests of each child
      * @param fetchers   a fresh fetcher for one read of a child stream
      * @param schedules  when a child stream re-reads the children of every parent
      */
-    DealChildrenReader(StreamReader parentScan, Function<StreamSpec, DealChildFetcher> fetchers,
+    DealChildrenReader(StreamReader parentScan, BitrixApi api, Function<StreamSpec, DealChildFetcher> fetchers,
                        Function<StreamSpec, FullRefreshSchedule> schedules) {
         this.parentScan = parentScan;
+        this.api = api;
         this.fetchers = fetchers;
         this.schedules = schedules;
     }
@@ -67,7 +70,7 @@ public final class DealChildrenReader implements StreamReader {
                 () -> new IllegalStateException("the standard registry has no reader for " + ListApi.CRM_LIST));
         SubCallQueue queue = new SubCallQueue(api, sleeper);
         Duration comments = Duration.ofHours(config.dealCommentsFullRefreshHours());
-        ReaderRegistry registry = standard.with(ListApi.DEAL_CHILDREN, new DealChildrenReader(keyset,
+        ReaderRegistry registry = standard.with(ListApi.DEAL_CHILDREN, new DealChildrenReader(keyset, api,
                 spec -> fetcherFor(spec, queue),
                 spec -> spec.method().equals(CommentsFetcher.METHOD)
                         ? new FullRefreshSchedule(comments, clock) : FullRefreshSchedule.never(clock)));
@@ -86,80 +89,79 @@ public final class DealChildrenReader implements StreamReader {
         };
     }
 
-    /** The child's own replication mode follows its parent's; it has no key of its own. */
-
     @Override
     public void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out) {
-        StreamPlan parent = plan.parent().orElseThrow(() -> new IllegalArgumentException(
-                "stream " + plan.name() + " is read with its parent's plan, and none was given"));
+        StreamPlan parent = parentOf(plan);
         String key = parent.replicationKey();
         StreamBookmark parentBookmark = new StreamBookmark(key, bookmark.value(), bookmark.windowStart(),
                 bookmark.nextValue(), bookmark.lastId());
-        if (key != null && !bookmark.inProgress() && schedules.apply(plan.spec()).due(bookmark.value())) {
+        if (refreshDue(plan, bookmark)) {
             LOG.info(() -> "stream " + plan.name() + ": periodic re-read of the children of every " + parent.name()
                     + " record (the window started at " + bookmark.value() + ")");
             parentBookmark = StreamBookmark.empty(key);
         }
-        parentScan.read(parent, parentBookmark, new ChildOutput(plan.name(), fetchers.apply(plan.spec()), out));
+        parentScan.read(parent, parentBookmark, new ChildrenOutput(null, List.of(follower(plan, out)), api));
     }
 
-    /** Takes the parent scan's rows as IDs and, at each of its checkpoints, writes their children first. */
-    private static final class ChildOutput implements StreamOutput {
-        private final String stream;
-        private final DealChildFetcher fetcher;
-        private final StreamOutput out;
-        private final List<Long> pending = new ArrayList<>();
-        private String idField;
-
-        ChildOutput(String stream, DealChildFetcher fetcher, StreamOutput out) {
-            this.stream = stream;
-            this.fetcher = fetcher;
-            this.out = out;
+    /**
+     * Whether the child can ride along the parent's own read in this run instead of scanning the
+     * parent's IDs itself: the parent is read by the plan the child would scan it by (same key,
+     * same funnels), and that read covers every deal the child still needs. With the parent
+     * starting a scan from {@code V}: the child's own window (or the one it is in the middle of)
+     * starts at {@code V} or later, and no periodic re-read of every deal is due. With the parent
+     * in the middle of a scan: the child is in the middle of the same scan (same window and
+     * signpost), at the parent's position or past it. A child that is ahead reads the children of
+     * a few deals again; one that is behind, or due for a re-read, scans on its own.
+     */
+    public boolean canFollow(StreamPlan childPlan, StreamBookmark child, StreamPlan parentPlan, StreamBookmark parent) {
+        StreamPlan wanted = parentOf(childPlan);
+        if (!wanted.name().equals(parentPlan.name())
+                || !Objects.equals(wanted.replicationKey(), parentPlan.replicationKey())
+                || !wanted.filter().equals(parentPlan.filter())) {
+            return false;
         }
-
-        @Override
-        public void rows(JsonNode rows, Predicate<JsonNode> keep) {
-            for (JsonNode row : rows) {
-                if (keep.test(row)) {
-                    if (idField == null) {
-                        idField = row.has("ID") ? "ID" : "id";
-                    }
-                    pending.add(RowIds.of(row, idField));
-                }
-            }
+        if (parent.inProgress()) {
+            return child.inProgress() && Objects.equals(child.windowStart(), parent.windowStart())
+                    && Objects.equals(child.nextValue(), parent.nextValue()) && child.lastId() >= parent.lastId();
         }
-
-        @Override
-        public void checkpoint(StreamBookmark parentBookmark) {
-            // Until enough deals are pending, the position is not written: a run killed now resumes
-            // from the previous STATE, before these deals, and loses nothing.
-            if (pending.size() >= MIN_DEALS_PER_FETCH) {
-                flush();
-                out.checkpoint(own(parentBookmark));
-            }
+        if (parentPlan.replicationKey() == null) {
+            return true; // a full-table parent reads every deal
         }
-
-        @Override
-        public void complete(StreamBookmark parentBookmark) {
-            flush();
-            out.complete(parentBookmark == null ? null : own(parentBookmark));
+        JsonNode parentStart = orStartDate(parent.value(), parentPlan);
+        JsonNode childStart;
+        if (refreshDue(childPlan, child)) {
+            childStart = orStartDate(null, parentPlan);
+        } else if (child.inProgress()) {
+            childStart = child.windowStart(); // null: that scan had no lower bound
+        } else {
+            childStart = orStartDate(child.value(), parentPlan);
         }
+        return BookmarkValues.notBefore(childStart, parentStart);
+    }
 
-        @Override
-        public PortalOffset portalOffset() {
-            return out.portalOffset();
-        }
+    /** Where a scan without a bookmark starts: {@code start_date}, or nowhere (null: every deal). */
+    private static JsonNode orStartDate(JsonNode value, StreamPlan plan) {
+        return value != null ? value
+                : plan.startDate().map(d -> (JsonNode) JsonNodeFactory.instance.stringNode(PortalTime.format(d))).orElse(null);
+    }
 
-        private void flush() {
-            if (!pending.isEmpty()) {
-                fetcher.fetch(stream, List.copyOf(pending), rows -> out.rows(rows, r -> true));
-                pending.clear();
-            }
-        }
+    /** A child stream fed by a parent scan; its rows go to {@code out}. */
+    public ChildFollower follower(StreamPlan childPlan, StreamOutput out) {
+        return new ChildFollower(childPlan.name(), fetchers.apply(childPlan.spec()), out);
+    }
 
-        /** The parent's position, kept under the child's name without the parent's key. */
-        private static StreamBookmark own(StreamBookmark parent) {
-            return new StreamBookmark(null, parent.value(), parent.windowStart(), parent.nextValue(), parent.lastId());
-        }
+    /** The parent's output for its own read, writing the children of its rows too. */
+    public StreamOutput carrying(StreamOutput parentOut, List<ChildFollower> children) {
+        return new ChildrenOutput(parentOut, children, api);
+    }
+
+    private boolean refreshDue(StreamPlan childPlan, StreamBookmark child) {
+        return parentOf(childPlan).replicationKey() != null && !child.inProgress()
+                && schedules.apply(childPlan.spec()).due(child.value());
+    }
+
+    private static StreamPlan parentOf(StreamPlan plan) {
+        return plan.parent().orElseThrow(() -> new IllegalArgumentException(
+                "stream " + plan.name() + " is read with its parent's plan, and none was given"));
     }
 }

@@ -13,9 +13,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Syncs every selected stream of a catalog: per stream a SCHEMA, its RECORDs and STATE messages,
  * then a final STATE. Streams run one after another in catalog order, except that a stream the
  * incoming state was in the middle of ({@code currently_syncing}) goes first, so a killed run
- * resumes where it stopped before anything else.
+ * resumes where it stopped before anything else, and that per-deal child streams come with their
+ * parent: read along with its read when their bookmarks allow, else right after it.
  */
 public final class SyncRunner {
     private static final Logger LOG = Logger.getLogger(SyncRunner.class.getName());
@@ -77,14 +80,19 @@ public final class SyncRunner {
         SyncState syncState = SyncState.from(state);
         PortalOffset portalOffset = new PortalOffset();
         List<StreamSummary> summaries = new ArrayList<>();
+        Set<String> synced = new HashSet<>();
         for (CatalogEntry entry : order(catalog.selected(), syncState.currentlySyncing())) {
-            StreamSummary summary = syncStream(entry, catalog, syncState, portalOffset);
-            if (summary.completed()) {
-                LOG.info(summary::line);
-            } else {
-                LOG.warning(summary::line);
+            if (synced.contains(entry.tapStreamId())) {
+                continue; // read along with its parent
             }
-            summaries.add(summary);
+            for (StreamSummary summary : syncStream(entry, catalog, syncState, portalOffset, synced)) {
+                if (summary.completed()) {
+                    LOG.info(summary::line);
+                } else {
+                    LOG.warning(summary::line);
+                }
+                summaries.add(summary);
+            }
         }
         syncState.currentlySyncing(null);
         ObjectNode finalState = syncState.toJson();
@@ -92,55 +100,169 @@ public final class SyncRunner {
         return new Result(finalState, List.copyOf(summaries));
     }
 
-    private static List<CatalogEntry> order(List<CatalogEntry> selected, Optional<String> interrupted) {
+    /**
+     * Catalog order, except: the stream the incoming state was in the middle of goes first, and a
+     * child stream whose parent is selected comes right after its parent. A child read on its own
+     * then ends no earlier than its parent, so in the next run its bookmark does not lag the
+     * parent's and it can ride along the parent's read ({@link DealChildrenReader#canFollow}).
+     */
+    private List<CatalogEntry> order(List<CatalogEntry> selected, Optional<String> interrupted) {
         List<CatalogEntry> ordered = new ArrayList<>(selected.size());
         interrupted.flatMap(name -> selected.stream().filter(e -> e.tapStreamId().equals(name)).findFirst())
                 .ifPresent(ordered::add);
-        selected.stream().filter(e -> !ordered.contains(e)).forEach(ordered::add);
+        Set<String> names = new HashSet<>();
+        selected.forEach(e -> names.add(e.tapStreamId()));
+        for (CatalogEntry entry : selected) {
+            if (!names.contains(parentOf(entry)) && !ordered.contains(entry)) {
+                ordered.add(entry);
+            }
+            selected.stream().filter(c -> entry.tapStreamId().equals(parentOf(c)) && !ordered.contains(c))
+                    .forEach(ordered::add);
+        }
         return ordered;
     }
 
-    private StreamSummary syncStream(CatalogEntry entry, Catalog catalog, SyncState state, PortalOffset portalOffset) {
+    private String parentOf(CatalogEntry entry) {
+        return specs.apply(entry.tapStreamId()).map(StreamSpec::parent).orElse(null);
+    }
+
+    /** Syncs one stream, and the child streams that ride along its read; marks each synced. */
+    private List<StreamSummary> syncStream(CatalogEntry entry, Catalog catalog, SyncState state,
+                                           PortalOffset portalOffset, Set<String> synced) {
         String name = entry.tapStreamId();
+        synced.add(name);
         Optional<StreamSpec> spec = specs.apply(name);
         if (spec.isEmpty()) {
-            return skipped(name, "not a stream of this tap");
+            return List.of(skipped(name, "not a stream of this tap"));
         }
         Optional<StreamReader> reader = readers.forApi(spec.get().api());
         if (reader.isEmpty()) {
-            return skipped(name, "no reader for " + spec.get().api() + " streams in this build");
+            return List.of(skipped(name, "no reader for " + spec.get().api() + " streams in this build"));
         }
-        StreamPlan own = planner.plan(entry, spec.get(), reader.get());
-        StreamPlan plan = planner.parentPlan(spec.get(), catalog).map(own::withParent).orElse(own);
-        ObjectNode schema = StreamPlanner.schema(entry, plan);
-        writer.writeSchema(name, schema, StreamPlanner.keyProperties(entry, spec.get()),
-                plan.replicationKey() == null ? List.of() : List.of(plan.replicationKey()));
-
-        StreamBookmark stored = state.bookmark(name);
-        StreamBookmark bookmark = stored;
-        if (!Objects.equals(stored.replicationKey(), plan.replicationKey())) {
-            if (stored.value() != null || stored.inProgress()) {
-                LOG.info(() -> "stream " + name + ": the bookmark was kept for replication key "
-                        + stored.replicationKey() + ", now " + plan.replicationKey() + "; starting over");
-            }
-            bookmark = StreamBookmark.empty(plan.replicationKey());
-        }
+        StreamPlan plan = plan(entry, spec.get(), reader.get(), catalog);
+        ObjectNode schema = writeSchema(entry, plan);
+        StreamBookmark bookmark = bookmark(state, name, plan);
         state.currentlySyncing(name);
-        SingerStreamOutput out = new SingerStreamOutput(name, schema, writer, state, portalOffset, clock, scrubber);
+        SingerStreamOutput out = output(name, schema, state, portalOffset);
+        Riders riders = riders(name, plan, bookmark, catalog, state, portalOffset, synced);
         RequestStats before = api.stats();
         Instant started = clock.instant();
         String skipped = null;
         try {
-            reader.get().read(plan, bookmark, out);
+            reader.get().read(plan, bookmark, riders.carry(out));
         } catch (StreamUnavailableException e) {
             skipped = e.reason();
         }
         state.currentlySyncing(null);
         writer.writeState(state.toJson());
         RequestStats after = api.stats();
-        return new StreamSummary(name, out.records(), after.httpRequests() - before.httpRequests(),
-                after.batchSubCommands() - before.batchSubCommands(), Duration.between(started, clock.instant()),
-                skipped);
+        List<StreamSummary> summaries = new ArrayList<>();
+        summaries.add(new StreamSummary(name, out.records(),
+                after.httpRequests() - before.httpRequests() - riders.httpRequests(),
+                after.batchSubCommands() - before.batchSubCommands() - riders.subCommands(),
+                Duration.between(started, clock.instant()).minusNanos(riders.nanos()), skipped));
+        summaries.addAll(riders.summaries(name, skipped));
+        return summaries;
+    }
+
+    private StreamPlan plan(CatalogEntry entry, StreamSpec spec, StreamReader reader, Catalog catalog) {
+        StreamPlan own = planner.plan(entry, spec, reader);
+        return planner.parentPlan(spec, catalog).map(own::withParent).orElse(own);
+    }
+
+    private ObjectNode writeSchema(CatalogEntry entry, StreamPlan plan) {
+        ObjectNode schema = StreamPlanner.schema(entry, plan);
+        writer.writeSchema(entry.tapStreamId(), schema, StreamPlanner.keyProperties(entry, plan.spec()),
+                plan.replicationKey() == null ? List.of() : List.of(plan.replicationKey()));
+        return schema;
+    }
+
+    /** The stream's bookmark, or an empty one when it was kept for another replication key. */
+    private static StreamBookmark bookmark(SyncState state, String name, StreamPlan plan) {
+        StreamBookmark stored = state.bookmark(name);
+        if (Objects.equals(stored.replicationKey(), plan.replicationKey())) {
+            return stored;
+        }
+        if (stored.value() != null || stored.inProgress()) {
+            LOG.info(() -> "stream " + name + ": the bookmark was kept for replication key "
+                    + stored.replicationKey() + ", now " + plan.replicationKey() + "; starting over");
+        }
+        return StreamBookmark.empty(plan.replicationKey());
+    }
+
+    private SingerStreamOutput output(String name, ObjectNode schema, SyncState state, PortalOffset portalOffset) {
+        return new SingerStreamOutput(name, schema, writer, state, portalOffset, clock, scrubber);
+    }
+
+    /**
+     * The selected child streams of {@code parent} not synced yet whose children can be read along
+     * with the parent's own read (one scan of the deals instead of one per stream, and the children's
+     * short requests between the parent's long ones). The others are read on their own after it.
+     */
+    private Riders riders(String parent, StreamPlan parentPlan, StreamBookmark parentBookmark, Catalog catalog,
+                          SyncState state, PortalOffset portalOffset, Set<String> synced) {
+        Riders riders = new Riders();
+        for (CatalogEntry child : catalog.selected()) {
+            String name = child.tapStreamId();
+            Optional<StreamSpec> spec = specs.apply(name);
+            if (synced.contains(name) || spec.isEmpty() || !parent.equals(spec.get().parent())
+                    || !(readers.forApi(spec.get().api()).orElse(null) instanceof DealChildrenReader children)) {
+                continue;
+            }
+            StreamPlan plan = plan(child, spec.get(), children, catalog);
+            if (!children.canFollow(plan, bookmark(state, name, plan), parentPlan, parentBookmark)) {
+                LOG.info(() -> "stream " + name + ": its bookmark is behind " + parent
+                        + "'s or a re-read of every deal is due; it scans the " + parent + " on its own");
+                continue;
+            }
+            LOG.info(() -> "stream " + name + ": read along with " + parent);
+            SingerStreamOutput out = output(name, writeSchema(child, plan), state, portalOffset);
+            riders.add(children, children.follower(plan, out), out);
+            synced.add(name);
+        }
+        return riders;
+    }
+
+    /** The child streams riding along one parent read, and their outputs. */
+    private static final class Riders {
+        private DealChildrenReader reader;
+        private final List<ChildFollower> followers = new ArrayList<>();
+        private final List<SingerStreamOutput> outs = new ArrayList<>();
+
+        void add(DealChildrenReader children, ChildFollower follower, SingerStreamOutput out) {
+            reader = children;
+            followers.add(follower);
+            outs.add(out);
+        }
+
+        StreamOutput carry(StreamOutput parentOut) {
+            return followers.isEmpty() ? parentOut : reader.carrying(parentOut, followers);
+        }
+
+        long httpRequests() {
+            return followers.stream().mapToLong(ChildFollower::httpRequests).sum();
+        }
+
+        long subCommands() {
+            return followers.stream().mapToLong(ChildFollower::subCommands).sum();
+        }
+
+        long nanos() {
+            return followers.stream().mapToLong(ChildFollower::nanos).sum();
+        }
+
+        List<StreamSummary> summaries(String parent, String parentSkipped) {
+            List<StreamSummary> out = new ArrayList<>();
+            for (int i = 0; i < followers.size(); i++) {
+                ChildFollower f = followers.get(i);
+                String skipped = f.skipped() != null ? f.skipped()
+                        : parentSkipped != null ? "read along with " + parent + ", which was skipped: " + parentSkipped
+                        : null;
+                out.add(new StreamSummary(f.stream(), outs.get(i).records(), f.httpRequests(), f.subCommands(),
+                        Duration.ofNanos(f.nanos()), skipped));
+            }
+            return out;
+        }
     }
 
     private StreamSummary skipped(String name, String why) {

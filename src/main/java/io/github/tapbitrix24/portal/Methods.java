@@ -91,6 +91,9 @@ final class Methods {
                 throw new ApiError(401, "insufficient_scope",
                         "The request requires higher privileges than provided by the webhook token");
             }
+            if (options.deniedMethods().contains(method)) {
+                throw new ApiError(400, "", "Access denied.");
+            }
             if (options.operatingLimit() && budget.blocked(method, start)) {
                 throw new ApiError(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.");
             }

@@ -81,6 +81,8 @@ final class ChildrenHarness implements AutoCloseable {
     static final class Counting implements BitrixApi {
         private final BitrixApi inner;
         final Map<String, Long> requests = new ConcurrentHashMap<>();
+        /** The method of every HTTP request, in the order they were sent. */
+        final List<String> sequence = java.util.Collections.synchronizedList(new ArrayList<>());
 
         Counting(BitrixApi inner) {
             this.inner = inner;
@@ -89,6 +91,7 @@ final class ChildrenHarness implements AutoCloseable {
         @Override
         public Envelope call(String method, ObjectNode params) {
             requests.merge(method, 1L, Long::sum);
+            sequence.add(method);
             return inner.call(method, params);
         }
 
@@ -96,6 +99,7 @@ final class ChildrenHarness implements AutoCloseable {
         public BatchResult batch(List<BatchCommand> commands) {
             for (int i = 0; i < commands.size(); i += KeysetPager.MAX_COMMANDS) {
                 requests.merge(commands.get(i).method(), 1L, Long::sum);
+                sequence.add(commands.get(i).method());
             }
             return inner.batch(commands);
         }
@@ -111,6 +115,7 @@ final class ChildrenHarness implements AutoCloseable {
 
         void reset() {
             requests.clear();
+            sequence.clear();
         }
     }
 }
