@@ -18,14 +18,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * Reads the per-deal children ({@code deal_products}, {@code deal_comments}; {@link ListApi#DEAL_CHILDREN})
  * without a request per deal (docs/children.md).
  *
- * <p>The children follow their parent deals: the stream scans the deal IDs itself, a narrow
- * {@code select [ID, DATE_MODIFY]} keyset scan of the parent as its catalog entry says (the same
+ * <p>The children follow their parent deals, read as the parent's catalog entry says (the same
  * funnels; INCREMENTAL: the deals changed since the child's own bookmark, the same window rules
- * as any stream, docs/incremental.md; FULL_TABLE: every deal), so it needs neither the
- * {@code deals} stream selected nor anything of its state. For the up-to-2,500 deal IDs of each
- * scan request, the {@link DealChildFetcher} reads every child row, and only then the STATE
- * carries the position: {@code last_id} is the last deal whose children are all written. A run
- * killed mid-stream so resumes the same parent window after that deal.
+ * as any stream, docs/incremental.md; FULL_TABLE: every deal). Usually they ride along the
+ * {@code deals} stream's own read ({@link #canFollow}, {@link #carrying}: one scan for the three
+ * streams, the children's requests between the deal pages). Otherwise ({@link #read}) the stream
+ * scans the deal IDs itself, a narrow {@code select [ID, DATE_MODIFY]} keyset scan, so it needs
+ * neither the {@code deals} stream selected nor anything of its state. Either way, for each group
+ * of deals the {@link DealChildFetcher} reads every child row, and only then the STATE carries the
+ * position ({@link ChildrenOutput}): {@code last_id} is the last deal whose children are all
+ * written. A run killed mid-stream so resumes the same parent window after that deal.
  *
  * <p>The child's bookmark has the parent's shape without a replication key (the child's records
  * have no such field): {@code replication_key_value} is the parent window the next run starts

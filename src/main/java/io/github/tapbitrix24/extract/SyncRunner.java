@@ -102,7 +102,7 @@ public final class SyncRunner {
 
     /**
      * Catalog order, except: the stream the incoming state was in the middle of goes first, and a
-     * child stream whose parent is selected comes right after its parent. A child read on its own
+     * child stream whose parent is selected comes after its parent. A child read on its own
      * then ends no earlier than its parent, so in the next run its bookmark does not lag the
      * parent's and it can ride along the parent's read ({@link DealChildrenReader#canFollow}).
      */

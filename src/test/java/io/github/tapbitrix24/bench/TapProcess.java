@@ -42,9 +42,16 @@ final class TapProcess {
     private static final Pattern SUMMARY = Pattern.compile(
             "^INFO (\\S+): (\\d+) records?, (\\d+) HTTP requests? \\((\\d+) commands?\\), ([0-9.]+) s$");
     private static final Pattern SKIPPED = Pattern.compile("^(?:INFO|WARN) (\\S+): skipped \\((.*)\\)$");
+    private static final Pattern ALONG = Pattern.compile("^INFO stream (\\S+): read along with (\\S+)$");
 
-    /** A stream as the tap's own stderr summary reports it, in run order. */
-    record TapStream(String stream, long records, long httpRequests, long subCommands, double seconds, String skipped) {
+    /**
+     * A stream as the tap's own stderr summary reports it, in run order.
+     *
+     * @param along the parent stream whose read this child stream rode along (its requests are
+     *              interleaved with the parent's), else null
+     */
+    record TapStream(String stream, long records, long httpRequests, long subCommands, double seconds, String skipped,
+                     String along) {
     }
 
     /**
@@ -119,16 +126,22 @@ final class TapProcess {
 
     static List<TapStream> summaries(Path stderr) throws IOException {
         List<TapStream> out = new ArrayList<>();
+        java.util.Map<String, String> along = new java.util.HashMap<>();
         for (String line : Files.readAllLines(stderr)) {
+            Matcher a = ALONG.matcher(line);
+            if (a.matches()) {
+                along.put(a.group(1), a.group(2));
+                continue;
+            }
             Matcher m = SUMMARY.matcher(line);
             if (m.matches()) {
                 out.add(new TapStream(m.group(1), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-                        Long.parseLong(m.group(4)), Double.parseDouble(m.group(5)), null));
+                        Long.parseLong(m.group(4)), Double.parseDouble(m.group(5)), null, along.get(m.group(1))));
                 continue;
             }
             Matcher s = SKIPPED.matcher(line);
             if (s.matches()) {
-                out.add(new TapStream(s.group(1), 0, 0, 0, 0, s.group(2)));
+                out.add(new TapStream(s.group(1), 0, 0, 0, 0, s.group(2), along.get(s.group(1))));
             }
         }
         return out;
