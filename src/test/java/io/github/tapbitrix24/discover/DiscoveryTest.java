@@ -86,6 +86,24 @@ class DiscoveryTest {
         assertEquals(expected, names(catalog));
     }
 
+    /**
+     * A webhook of a user without CRM administrator rights: the portal answers crm.type.list inside
+     * the discovery batch with {"error":"","error_description":"Access denied."}. Only the streams
+     * that need the smart-process types are left out; everything else is discovered.
+     */
+    @Test
+    void aNonAdminWebhookLosesOnlyTheSmartProcessStreams() {
+        try (PortalSimulator nonAdmin = PortalSimulator.start(PortalOptions.defaults()
+                .withDeniedMethods(Set.of("crm.type.list")))) {
+            TapConfig c = SimulatorFixture.allOptionsOn(nonAdmin.webhookUrl());
+            List<String> names = names(new Discovery(SimulatorFixture.client(c), c).discover());
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("spa_")), names.toString());
+            List<String> rest = new ArrayList<>(names(catalog));
+            rest.removeIf(n -> n.startsWith("spa_"));
+            assertEquals(rest, names);
+        }
+    }
+
     @Test
     void eachSpaTypeHasItsItemStreamTypedFromItsOwnFields() {
         for (int id : sim.data().spaEntityTypeIds()) {
