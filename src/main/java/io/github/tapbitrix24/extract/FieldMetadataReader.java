@@ -2,7 +2,9 @@ package io.github.tapbitrix24.extract;
 
 import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.bitrix.Envelope;
+import io.github.tapbitrix24.streams.StreamSpec;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -24,8 +26,14 @@ public final class FieldMetadataReader implements StreamReader {
 
 
     @Override
+    public Optional<PrefetchedCalls.Call> firstCall(StreamSpec spec) {
+        return Optional.of(new PrefetchedCalls.Call(spec.method(), spec.fixedParams().deepCopy()));
+    }
+
+    @Override
     public void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out) {
-        Envelope envelope = StreamCalls.call(api, plan.name(), plan.spec().method(), plan.spec().fixedParams().deepCopy());
+        PrefetchedCalls.Call call = firstCall(plan.spec()).orElseThrow();
+        Envelope envelope = StreamCalls.call(api, plan.name(), call.method(), call.params());
         out.rows(rows(envelope.result()), r -> true);
         out.complete(null);
     }

@@ -7,7 +7,9 @@ import io.github.tapbitrix24.bitrix.Envelope;
 import io.github.tapbitrix24.bitrix.SubResult;
 import java.util.ArrayList;
 import java.util.HashSet;
+import io.github.tapbitrix24.streams.StreamSpec;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +59,11 @@ public final class OffsetPagedReader implements StreamReader {
 
 
     @Override
+    public Optional<PrefetchedCalls.Call> firstCall(StreamSpec spec) {
+        return Optional.of(new PrefetchedCalls.Call(spec.method(), params(spec, 0)));
+    }
+
+    @Override
     public void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out) {
         String method = plan.spec().method();
         String idField = plan.spec().idField() == null ? "ID" : plan.spec().idField();
@@ -67,7 +74,7 @@ public final class OffsetPagedReader implements StreamReader {
         if (next != null && page.total() > next) {
             List<BatchCommand> rest = new ArrayList<>();
             for (long start = next; start < page.total(); start += ListDialect.PAGE_SIZE) {
-                rest.add(new BatchCommand("o" + start, method, params(plan, start)));
+                rest.add(new BatchCommand("o" + start, method, params(plan.spec(), start)));
             }
             BatchResult results = batch(plan, rest);
             for (SubResult r : results.results()) {
@@ -84,14 +91,14 @@ public final class OffsetPagedReader implements StreamReader {
         out.complete(null);
     }
 
-    private ObjectNode params(StreamPlan plan, long start) {
-        ObjectNode p = withOrder.apply(plan.spec().fixedParams().deepCopy());
+    private ObjectNode params(StreamSpec spec, long start) {
+        ObjectNode p = withOrder.apply(spec.fixedParams().deepCopy());
         p.put("start", start);
         return p;
     }
 
     private Envelope call(StreamPlan plan, String method, long start) {
-        return StreamCalls.call(api, plan.name(), method, params(plan, start));
+        return StreamCalls.call(api, plan.name(), method, params(plan.spec(), start));
     }
 
     private BatchResult batch(StreamPlan plan, List<BatchCommand> commands) {

@@ -2,6 +2,8 @@ package io.github.tapbitrix24.extract;
 
 import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.bitrix.Envelope;
+import io.github.tapbitrix24.streams.StreamSpec;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,15 +23,15 @@ public final class OpenLinesReader implements StreamReader {
 
 
     @Override
+    public Optional<PrefetchedCalls.Call> firstCall(StreamSpec spec) {
+        return Optional.of(new PrefetchedCalls.Call(spec.method(), params(spec, 0)));
+    }
+
+    @Override
     public void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out) {
         int offset = 0;
         while (true) {
-            ObjectNode params = plan.spec().fixedParams().deepCopy();
-            ObjectNode p = params.has("PARAMS") && params.get("PARAMS").isObject()
-                    ? (ObjectNode) params.get("PARAMS") : params.putObject("PARAMS");
-            p.putObject("order").put("ID", "asc");
-            p.put("limit", LIMIT).put("offset", offset);
-            Envelope page = StreamCalls.call(api, plan.name(), plan.spec().method(), params);
+            Envelope page = StreamCalls.call(api, plan.name(), plan.spec().method(), params(plan.spec(), offset));
             JsonNode rows = page.result() != null && page.result().isArray() ? page.result() : null;
             if (rows == null) {
                 break;
@@ -41,5 +43,14 @@ public final class OpenLinesReader implements StreamReader {
             offset += rows.size();
         }
         out.complete(null);
+    }
+
+    private static ObjectNode params(StreamSpec spec, int offset) {
+        ObjectNode params = spec.fixedParams().deepCopy();
+        ObjectNode p = params.has("PARAMS") && params.get("PARAMS").isObject()
+                ? (ObjectNode) params.get("PARAMS") : params.putObject("PARAMS");
+        p.putObject("order").put("ID", "asc");
+        p.put("limit", LIMIT).put("offset", offset);
+        return params;
     }
 }

@@ -22,4 +22,13 @@ public interface StreamReader {
     default boolean supportsIncremental() {
         return false;
     }
+
+    /**
+     * The call this reader makes first for {@code spec}, when that call is plain (no parameter
+     * depends on state or on an earlier answer), so the runner can send it ahead, together with
+     * other streams' ({@link PrefetchedCalls}). Empty by default.
+     */
+    default java.util.Optional<PrefetchedCalls.Call> firstCall(io.github.tapbitrix24.streams.StreamSpec spec) {
+        return java.util.Optional.empty();
+    }
 }

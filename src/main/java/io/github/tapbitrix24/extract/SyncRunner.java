@@ -28,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * then a final STATE. Streams run one after another in catalog order, except that a stream the
  * incoming state was in the middle of ({@code currently_syncing}) goes first, so a killed run
  * resumes where it stopped before anything else, and that per-deal child streams come with their
- * parent: read along with its read when their bookmarks allow, else right after it.
+ * parent: read along with its read when their bookmarks allow, else after it. The small streams'
+ * first calls are sent together when the run starts ({@link PrefetchedCalls}).
  */
 public final class SyncRunner {
     private static final Logger LOG = Logger.getLogger(SyncRunner.class.getName());
@@ -59,8 +60,9 @@ public final class SyncRunner {
     /** The standard runner: streams from {@link StreamRegistry}, the standard readers. */
     public static SyncRunner create(BitrixApi api, TapConfig config, SingerWriter writer, Clock clock,
                                     Sleeper sleeper) {
-        return new SyncRunner(api, config, writer, clock,
-                DealChildrenReader.install(ReaderRegistry.standard(api, clock, sleeper), api, config, clock, sleeper),
+        PrefetchedCalls prefetching = new PrefetchedCalls(api);
+        return new SyncRunner(prefetching, config, writer, clock, DealChildrenReader.install(
+                ReaderRegistry.standard(prefetching, clock, sleeper), prefetching, config, clock, sleeper),
                 name -> StreamRegistry.forName(name, config));
     }
 
@@ -81,7 +83,11 @@ public final class SyncRunner {
         PortalOffset portalOffset = new PortalOffset();
         List<StreamSummary> summaries = new ArrayList<>();
         Set<String> synced = new HashSet<>();
-        for (CatalogEntry entry : order(catalog.selected(), syncState.currentlySyncing())) {
+        List<CatalogEntry> ordered = order(catalog.selected(), syncState.currentlySyncing());
+        if (api instanceof PrefetchedCalls prefetching) {
+            prefetching.prefetch(firstCalls(ordered));
+        }
+        for (CatalogEntry entry : ordered) {
             if (synced.contains(entry.tapStreamId())) {
                 continue; // read along with its parent
             }
@@ -120,6 +126,16 @@ public final class SyncRunner {
                     .forEach(ordered::add);
         }
         return ordered;
+    }
+
+    /** The plain first call of each stream whose reader has one, to be sent together. */
+    private List<PrefetchedCalls.Call> firstCalls(List<CatalogEntry> entries) {
+        List<PrefetchedCalls.Call> calls = new ArrayList<>();
+        for (CatalogEntry entry : entries) {
+            specs.apply(entry.tapStreamId()).ifPresent(spec -> readers.forApi(spec.api())
+                    .flatMap(reader -> reader.firstCall(spec)).ifPresent(calls::add));
+        }
+        return calls;
     }
 
     private String parentOf(CatalogEntry entry) {
