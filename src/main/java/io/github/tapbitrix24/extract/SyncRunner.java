@@ -6,6 +6,7 @@ import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.config.TapConfig;
 import io.github.tapbitrix24.singer.Catalog;
 import io.github.tapbitrix24.singer.CatalogEntry;
+import io.github.tapbitrix24.singer.Metrics;
 import io.github.tapbitrix24.singer.SingerWriter;
 import io.github.tapbitrix24.streams.StreamRegistry;
 import io.github.tapbitrix24.streams.StreamSpec;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -97,6 +99,7 @@ public final class SyncRunner {
                 } else {
                     LOG.warning(summary::line);
                 }
+                metrics(summary);
                 summaries.add(summary);
             }
         }
@@ -104,6 +107,15 @@ public final class SyncRunner {
         ObjectNode finalState = syncState.toJson();
         writer.writeState(finalState);
         return new Result(finalState, List.copyOf(summaries));
+    }
+
+    /** The stream's Singer METRIC lines on stderr: records, HTTP requests, duration. */
+    private static void metrics(StreamSummary s) {
+        Map<String, String> stream = Map.of("stream", s.stream());
+        LOG.info(() -> Metrics.logged(Metrics.counter("record_count", s.records(), stream)));
+        LOG.info(() -> Metrics.logged(Metrics.counter("http_request_count", s.httpRequests(), stream)));
+        LOG.info(() -> Metrics.logged(Metrics.timer("sync_duration", s.elapsed().toNanos() / 1e9,
+                Map.of("stream", s.stream(), "status", s.completed() ? "succeeded" : "skipped"))));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,38 @@ class ModesTest {
         assertEquals("STATE", r.messages().get(r.messages().size() - 1).path("type").asString(),
                 "the last message is the final STATE");
         assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    /** singer-python's METRIC lines on stderr, which orchestrators read: one set per stream, true to stdout. */
+    @Test
+    void everyStreamReportsItsRecordCountRequestsAndDurationAsSingerMetrics() {
+        Run r = run("--demo");
+        assertEquals(0, r.exit(), r.err());
+        Map<String, Long> recordCount = new java.util.HashMap<>();
+        Set<String> timed = new java.util.HashSet<>();
+        Set<String> requestCounted = new java.util.HashSet<>();
+        for (String line : r.err().lines().toList()) {
+            if (!line.startsWith("INFO METRIC: ")) {
+                continue;
+            }
+            JsonNode m = JSON.readTree(line.substring("INFO METRIC: ".length()));
+            String stream = m.path("tags").path("stream").asString();
+            switch (m.path("metric").asString()) {
+                case "record_count" -> recordCount.put(stream, m.path("value").asLong());
+                case "http_request_count" -> requestCounted.add(stream);
+                case "sync_duration" -> {
+                    assertEquals("timer", m.path("type").asString(), line);
+                    assertEquals("succeeded", m.path("tags").path("status").asString(), line);
+                    timed.add(stream);
+                }
+                default -> throw new AssertionError("unexpected metric: " + line);
+            }
+        }
+        Map<String, Integer> written = r.recordsPerStream();
+        assertTrue(written.size() > 20, written.toString());
+        written.forEach((stream, n) -> assertEquals(n.longValue(), recordCount.get(stream), stream));
+        assertEquals(recordCount.keySet(), timed);
+        assertEquals(recordCount.keySet(), requestCounted);
     }
 
     @Test
