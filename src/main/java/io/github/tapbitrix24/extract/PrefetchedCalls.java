@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -71,6 +72,11 @@ final class PrefetchedCalls implements BitrixApi {
         LOG.info(() -> "first pages of " + calls.size() + " small streams: "
                 + StreamSummary.count(after.httpRequests() - before.httpRequests(), "HTTP request") + " ("
                 + StreamSummary.count(after.batchSubCommands() - before.batchSubCommands(), "command") + ")");
+    }
+
+    /** The kept answer to {@code call}, taken; empty when there is none (never asks the portal). */
+    Optional<Envelope> take(Call call) {
+        return Optional.ofNullable(answers.remove(call.key()));
     }
 
     @Override

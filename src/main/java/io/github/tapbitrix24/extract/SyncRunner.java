@@ -41,6 +41,7 @@ public final class SyncRunner {
     private final Clock clock;
     private final ReaderRegistry readers;
     private final Function<String, Optional<StreamSpec>> specs;
+    private final TapConfig config;
     private final StreamPlanner planner;
     private final SecretScrubber scrubber;
 
@@ -55,6 +56,7 @@ public final class SyncRunner {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.readers = Objects.requireNonNull(readers, "readers");
         this.specs = Objects.requireNonNull(specs, "specs");
+        this.config = Objects.requireNonNull(config, "config");
         this.planner = new StreamPlanner(config);
         this.scrubber = new SecretScrubber(config.webhookUrl());
     }
@@ -87,7 +89,16 @@ public final class SyncRunner {
         Set<String> synced = new HashSet<>();
         List<CatalogEntry> ordered = order(catalog.selected(), syncState.currentlySyncing());
         if (api instanceof PrefetchedCalls prefetching) {
-            prefetching.prefetch(firstCalls(ordered));
+            List<PrefetchedCalls.Call> calls = firstCalls(ordered);
+            boolean checkFunnels = !calls.isEmpty() && !config.dealCategoryIds().isEmpty();
+            if (checkFunnels) {
+                calls.add(FunnelCheck.call());
+            }
+            prefetching.prefetch(calls);
+            if (checkFunnels) {
+                prefetching.take(FunnelCheck.call()).flatMap(e -> FunnelCheck.warning(config.dealCategoryIds(), e.result()))
+                        .ifPresent(LOG::warning);
+            }
         }
         for (CatalogEntry entry : ordered) {
             if (synced.contains(entry.tapStreamId())) {
