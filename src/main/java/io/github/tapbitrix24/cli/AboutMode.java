@@ -17,7 +17,7 @@ final class AboutMode implements Mode {
     enum Format { json, markdown }
 
     /** The Singer capabilities this tap implements. */
-    static final List<String> CAPABILITIES = List.of("catalog", "discover", "state", "about", "test");
+    static final List<String> CAPABILITIES = List.of("catalog", "discover", "state", "about", "test", "activate-version");
 
     private final Format format;
     private final ConfigSchema schema;

@@ -124,7 +124,8 @@ public final class ConfigLoader {
                 number(config, "retry_initial_delay_seconds"),
                 number(config, "retry_max_delay_seconds"),
                 value(config, "retry_max_total_seconds").intValue(),
-                value(config, "deal_comments_full_refresh_hours").intValue());
+                value(config, "deal_comments_full_refresh_hours").intValue(),
+                value(config, "emit_activate_version").booleanValue());
     }
 
     /** The configured value, else the schema's default: the schema is the one place defaults live. */

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param dealCommentsFullRefreshHours deal_comments re-reads the comments of every deal when a multiple of this
  *                                 many hours has passed since its window start (a new comment does not move the
  *                                 deal's DATE_MODIFY); 0 = never, comments follow changed deals only
+ * @param emitActivateVersion      FULL_TABLE streams carry a table version and end with ACTIVATE_VERSION, so a
+ *                                 target can drop the rows a complete read no longer returned (deleted records)
  */
 public record TapConfig(
         WebhookUrl webhookUrl,
@@ -41,7 +43,8 @@ public record TapConfig(
         double retryInitialDelaySeconds,
         double retryMaxDelaySeconds,
         int retryMaxTotalSeconds,
-        int dealCommentsFullRefreshHours) {
+        int dealCommentsFullRefreshHours,
+        boolean emitActivateVersion) {
 
     /** Defaults of the retry knobs, as in the config schema. */
     public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 8;
@@ -58,6 +61,27 @@ public record TapConfig(
             throw new IllegalArgumentException("dealCommentsFullRefreshHours must be 0 or more, was "
                     + dealCommentsFullRefreshHours);
         }
+    }
+
+    /** Every setting but {@code emit_activate_version}, which is off. */
+    public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
+                     boolean enableDealCommentsStream, boolean enableDealProductsStream,
+                     double operatingTimeThreshold, List<Integer> dealCategoryIds,
+                     double maxRequestsPerSecond, int requestBurst, int requestTimeoutSeconds,
+                     int retryMaxAttempts, double retryInitialDelaySeconds, double retryMaxDelaySeconds,
+                     int retryMaxTotalSeconds, int dealCommentsFullRefreshHours) {
+        this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
+                operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
+                retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
+                dealCommentsFullRefreshHours, false);
+    }
+
+    /** The same settings with {@code emit_activate_version} as given. */
+    public TapConfig withEmitActivateVersion(boolean on) {
+        return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
+                enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
+                requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, on);
     }
 
     /** Every setting but {@code deal_comments_full_refresh_hours}, which takes its default. */

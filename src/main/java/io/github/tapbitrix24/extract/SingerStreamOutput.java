@@ -5,6 +5,7 @@ import io.github.tapbitrix24.singer.SingerWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,6 +15,12 @@ import tools.jackson.databind.node.ObjectNode;
  * (the same table discovery used; fields outside it are not written), RECORDs stamped with the
  * time their page arrived, with the webhook secret scrubbed from every string ({@link SecretScrubber}),
  * STATE after every checkpoint (the writer flushes there).
+ *
+ * <p>With a table version (emit_activate_version, FULL_TABLE reads): every RECORD carries it; the
+ * stream's very first versioned read announces it with ACTIVATE_VERSION before its records (so the
+ * table appears at once), and every complete read ends with ACTIVATE_VERSION, after which a target
+ * may drop rows of older versions. A killed read keeps its version in the state, and the resumed
+ * read goes on with it, so the rows written before the kill count for the same version.
  */
 final class SingerStreamOutput implements StreamOutput {
     private final String stream;
@@ -23,11 +30,13 @@ final class SingerStreamOutput implements StreamOutput {
     private final PortalOffset portalOffset;
     private final Clock clock;
     private final SecretScrubber scrubber;
+    private final Long version;
     private RecordCoercer coercer;
     private long records;
 
+    /** @param versioned whether the read carries a table version (see above) */
     SingerStreamOutput(String stream, ObjectNode schema, SingerWriter writer, SyncState state,
-                       PortalOffset portalOffset, Clock clock, SecretScrubber scrubber) {
+                       PortalOffset portalOffset, Clock clock, SecretScrubber scrubber, boolean versioned) {
         this.stream = stream;
         this.schema = schema;
         this.writer = writer;
@@ -35,6 +44,20 @@ final class SingerStreamOutput implements StreamOutput {
         this.portalOffset = portalOffset;
         this.clock = clock;
         this.scrubber = scrubber;
+        this.version = versioned ? startVersion() : null;
+    }
+
+    private long startVersion() {
+        Optional<Long> resumed = state.tableVersion(stream);
+        if (resumed.isPresent()) {
+            return resumed.get();
+        }
+        long v = clock.millis();
+        state.tableVersion(stream, v);
+        if (!state.initialFullTableComplete(stream)) {
+            writer.writeActivateVersion(stream, v);
+        }
+        return v;
     }
 
     @Override
@@ -51,7 +74,7 @@ final class SingerStreamOutput implements StreamOutput {
             if (keep.test(row)) {
                 RecordCoercer c = coercer;
                 // straight to the generator, every string value scrubbed on its way out
-                writer.writeRecord(stream, gen -> c.write(row, gen, scrubber::scrubText), extracted);
+                writer.writeRecord(stream, gen -> c.write(row, gen, scrubber::scrubText), extracted, version);
                 records++;
             }
         }
@@ -65,7 +88,10 @@ final class SingerStreamOutput implements StreamOutput {
 
     @Override
     public void complete(StreamBookmark bookmark) {
-        if (bookmark == null) {
+        if (bookmark == null && version != null) {
+            writer.writeActivateVersion(stream, version);
+            state.finishTableVersion(stream);
+        } else if (bookmark == null) {
             state.remove(stream);
         } else {
             state.put(stream, bookmark);

@@ -182,7 +182,7 @@ public final class SyncRunner {
         ObjectNode schema = writeSchema(entry, plan);
         StreamBookmark bookmark = bookmark(state, name, plan);
         state.currentlySyncing(name);
-        SingerStreamOutput out = output(name, schema, state, portalOffset);
+        SingerStreamOutput out = output(plan, schema, state, portalOffset);
         Riders riders = riders(name, plan, bookmark, catalog, state, portalOffset, synced);
         RequestStats before = api.stats();
         Instant started = clock.instant();
@@ -229,8 +229,14 @@ public final class SyncRunner {
         return StreamBookmark.empty(plan.replicationKey());
     }
 
-    private SingerStreamOutput output(String name, ObjectNode schema, SyncState state, PortalOffset portalOffset) {
-        return new SingerStreamOutput(name, schema, writer, state, portalOffset, clock, scrubber);
+    private SingerStreamOutput output(StreamPlan plan, ObjectNode schema, SyncState state, PortalOffset portalOffset) {
+        return new SingerStreamOutput(plan.name(), schema, writer, state, portalOffset, clock, scrubber,
+                config.emitActivateVersion() && readsEverything(plan));
+    }
+
+    /** A FULL_TABLE read: the stream's own, or a child's whose parent is read FULL_TABLE. */
+    private static boolean readsEverything(StreamPlan plan) {
+        return plan.replicationKey() == null && plan.parent().map(p -> p.replicationKey() == null).orElse(true);
     }
 
     /**
@@ -255,7 +261,7 @@ public final class SyncRunner {
                 continue;
             }
             LOG.info(() -> "stream " + name + ": read along with " + parent);
-            SingerStreamOutput out = output(name, writeSchema(child, plan), state, portalOffset);
+            SingerStreamOutput out = output(plan, writeSchema(child, plan), state, portalOffset);
             riders.add(children, children.follower(plan, out), out);
             synced.add(name);
         }

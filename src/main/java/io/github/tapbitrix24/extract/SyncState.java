@@ -12,6 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SyncState {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** Bookmark entries of the table-version scheme (as tap-mysql and others write them). */
+    private static final String VERSION = "version";
+    private static final String INITIAL_FULL_TABLE_COMPLETE = "initial_full_table_complete";
 
     private final ObjectNode bookmarks;
     private String currentlySyncing;
@@ -46,12 +49,45 @@ public final class SyncState {
         return StreamBookmark.fromJson(bookmarks.get(stream));
     }
 
+    /** Sets the stream's position; its table-version entries (emit_activate_version) stay. */
     public void put(String stream, StreamBookmark bookmark) {
-        bookmarks.set(stream, bookmark.toJson());
+        ObjectNode n = bookmark.toJson();
+        JsonNode old = bookmarks.get(stream);
+        if (old != null) {
+            for (String key : new String[] {VERSION, INITIAL_FULL_TABLE_COMPLETE}) {
+                if (old.has(key)) {
+                    n.set(key, old.get(key));
+                }
+            }
+        }
+        bookmarks.set(stream, n);
     }
 
     public void remove(String stream) {
         bookmarks.remove(stream);
+    }
+
+    /** The table version of the stream's full-table read in progress (emit_activate_version), if any. */
+    public Optional<Long> tableVersion(String stream) {
+        JsonNode v = bookmarks.path(stream).get(VERSION);
+        return v != null && v.isIntegralNumber() ? Optional.of(v.asLong()) : Optional.empty();
+    }
+
+    /** Starts a full-table read with {@code version}, kept until {@link #finishTableVersion}. */
+    public void tableVersion(String stream, long version) {
+        JsonNode old = bookmarks.get(stream);
+        ObjectNode n = old instanceof ObjectNode o ? o : bookmarks.putObject(stream);
+        n.put(VERSION, version);
+    }
+
+    /** Whether a full-table read of the stream has completed with a table version before. */
+    public boolean initialFullTableComplete(String stream) {
+        return bookmarks.path(stream).path(INITIAL_FULL_TABLE_COMPLETE).asBoolean(false);
+    }
+
+    /** The full-table read is complete: no position, no version, only the mark that one completed. */
+    public void finishTableVersion(String stream) {
+        bookmarks.putObject(stream).put(INITIAL_FULL_TABLE_COMPLETE, true);
     }
 
     public Optional<String> currentlySyncing() {

@@ -89,6 +89,11 @@ public final class SingerWriter implements Closeable {
      * straight to the generator, so a caller that converts values need not build a tree first.
      */
     public void writeRecord(String stream, RecordBody body, Instant timeExtracted) {
+        writeRecord(stream, body, timeExtracted, null);
+    }
+
+    /** As {@link #writeRecord(String, RecordBody, Instant)}, with the table {@code version} when not null. */
+    public void writeRecord(String stream, RecordBody body, Instant timeExtracted, Long version) {
         run(() -> {
             gen.writeStartObject();
             gen.writeName(TYPE);
@@ -97,10 +102,28 @@ public final class SingerWriter implements Closeable {
             gen.writeString(stream);
             gen.writeName(RECORD_NAME);
             body.writeTo(gen);
+            if (version != null) {
+                gen.writeNumberProperty("version", version);
+            }
             if (timeExtracted != null) {
                 gen.writeName(TIME_EXTRACTED);
                 gen.writeString(instantText(timeExtracted));
             }
+            gen.writeEndObject();
+            newline();
+        });
+    }
+
+    /**
+     * {@code {"type":"ACTIVATE_VERSION","stream":..,"version":..}}: the target may now treat the rows
+     * of older versions of the stream's table as gone.
+     */
+    public void writeActivateVersion(String stream, long version) {
+        run(() -> {
+            gen.writeStartObject();
+            gen.writeStringProperty("type", "ACTIVATE_VERSION");
+            gen.writeStringProperty("stream", stream);
+            gen.writeNumberProperty("version", version);
             gen.writeEndObject();
             newline();
         });

@@ -184,7 +184,7 @@ class TapCommandTest {
         assertEquals("tap-bitrix24", about.get("name").stringValue());
         List<String> capabilities = new ArrayList<>();
         about.get("capabilities").forEach(c -> capabilities.add(c.stringValue()));
-        assertEquals(List.of("catalog", "discover", "state", "about", "test"), capabilities);
+        assertEquals(List.of("catalog", "discover", "state", "about", "test", "activate-version"), capabilities);
         JsonNode settings = about.get("settings").get("properties");
         for (String key : ConfigSchema.load().properties().keySet()) {
             assertTrue(settings.has(key), key);
