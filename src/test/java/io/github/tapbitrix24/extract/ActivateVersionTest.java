@@ -105,6 +105,25 @@ class ActivateVersionTest {
         }
     }
 
+    @Test
+    void childrenOfAFullTableDealsReadAreVersionedTooAndThoseOfAnIncrementalOneAreNot() {
+        try (ChildrenHarness c = new ChildrenHarness(PortalOptions.defaults().withDeals(300), 24, List.of(),
+                cfg -> cfg.withEmitActivateVersion(true))) {
+            Catalog full = c.catalog("deals", "deal_products", "deal_comments");
+            full.find("deals").orElseThrow().streamMetadata().put("replication-method", "FULL_TABLE");
+            SyncHarness.Run run = c.sync(full, null);
+            for (String child : List.of("deal_products", "deal_comments")) {
+                List<JsonNode> m = versioned(run, child);
+                long v = m.get(0).get("version").asLong();
+                assertTrue(m.size() > 2 && m.stream().allMatch(x -> x.get("version").asLong() == v), child);
+                assertEquals("ACTIVATE_VERSION", m.get(m.size() - 1).get("type").asString(), child);
+            }
+
+            SyncHarness.Run incremental = c.sync(c.catalog("deals", "deal_products"), null);
+            assertTrue(versioned(incremental, "deal_products").stream().allMatch(x -> !x.has("version")));
+        }
+    }
+
     /** What a target honouring table versions does with the deals stream's messages. */
     private static void apply(SyncHarness.Run run, Map<String, Long> table) {
         for (JsonNode m : versioned(run, "deals")) {

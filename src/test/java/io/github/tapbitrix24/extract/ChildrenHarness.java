@@ -32,10 +32,16 @@ final class ChildrenHarness implements AutoCloseable {
     }
 
     ChildrenHarness(PortalOptions options, int commentsFullRefreshHours, List<Integer> dealCategoryIds) {
-        h = new SyncHarness(options, c -> new TapConfig(c.webhookUrl(), c.startDate(), true, true, true,
+        this(options, commentsFullRefreshHours, dealCategoryIds, c -> c);
+    }
+
+    /** @param more further settings on top of the children options */
+    ChildrenHarness(PortalOptions options, int commentsFullRefreshHours, List<Integer> dealCategoryIds,
+                    java.util.function.UnaryOperator<TapConfig> more) {
+        h = new SyncHarness(options, c -> more.apply(new TapConfig(c.webhookUrl(), c.startDate(), true, true, true,
                 c.operatingTimeThreshold(), dealCategoryIds, c.maxRequestsPerSecond(), c.requestBurst(),
                 c.requestTimeoutSeconds(), c.retryMaxAttempts(), c.retryInitialDelaySeconds(),
-                c.retryMaxDelaySeconds(), c.retryMaxTotalSeconds(), commentsFullRefreshHours));
+                c.retryMaxDelaySeconds(), c.retryMaxTotalSeconds(), commentsFullRefreshHours)));
         api = new Counting(h.client);
     }
 
