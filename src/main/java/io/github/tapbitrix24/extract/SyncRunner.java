@@ -88,18 +88,7 @@ public final class SyncRunner {
         List<StreamSummary> summaries = new ArrayList<>();
         Set<String> synced = new HashSet<>();
         List<CatalogEntry> ordered = order(catalog.selected(), syncState.currentlySyncing());
-        if (api instanceof PrefetchedCalls prefetching) {
-            List<PrefetchedCalls.Call> calls = firstCalls(ordered);
-            boolean checkFunnels = !calls.isEmpty() && !config.dealCategoryIds().isEmpty();
-            if (checkFunnels) {
-                calls.add(FunnelCheck.call());
-            }
-            prefetching.prefetch(calls);
-            if (checkFunnels) {
-                prefetching.take(FunnelCheck.call()).flatMap(e -> FunnelCheck.warning(config.dealCategoryIds(), e.result()))
-                        .ifPresent(LOG::warning);
-            }
-        }
+        prefetchSmallStreams(ordered);
         for (CatalogEntry entry : ordered) {
             if (synced.contains(entry.tapStreamId())) {
                 continue; // read along with its parent
@@ -118,6 +107,26 @@ public final class SyncRunner {
         ObjectNode finalState = syncState.toJson();
         writer.writeState(finalState);
         return new Result(finalState, List.copyOf(summaries));
+    }
+
+    /**
+     * The small streams' first calls in one shared request ({@link PrefetchedCalls}), with the deal
+     * funnel list when {@code deal_category_ids} is set ({@link FunnelCheck}).
+     */
+    private void prefetchSmallStreams(List<CatalogEntry> ordered) {
+        if (!(api instanceof PrefetchedCalls prefetching)) {
+            return;
+        }
+        List<PrefetchedCalls.Call> calls = firstCalls(ordered);
+        boolean checkFunnels = !calls.isEmpty() && !config.dealCategoryIds().isEmpty();
+        if (checkFunnels) {
+            calls.add(FunnelCheck.call());
+        }
+        prefetching.prefetch(calls);
+        if (checkFunnels) {
+            prefetching.take(FunnelCheck.call()).flatMap(e -> FunnelCheck.warning(config.dealCategoryIds(), e.result()))
+                    .ifPresent(LOG::warning);
+        }
     }
 
     /** The stream's Singer METRIC lines on stderr: records, HTTP requests, duration. */
@@ -266,48 +275,6 @@ public final class SyncRunner {
             synced.add(name);
         }
         return riders;
-    }
-
-    /** The child streams riding along one parent read, and their outputs. */
-    private static final class Riders {
-        private DealChildrenReader reader;
-        private final List<ChildFollower> followers = new ArrayList<>();
-        private final List<SingerStreamOutput> outs = new ArrayList<>();
-
-        void add(DealChildrenReader children, ChildFollower follower, SingerStreamOutput out) {
-            reader = children;
-            followers.add(follower);
-            outs.add(out);
-        }
-
-        StreamOutput carry(StreamOutput parentOut) {
-            return followers.isEmpty() ? parentOut : reader.carrying(parentOut, followers);
-        }
-
-        long httpRequests() {
-            return followers.stream().mapToLong(ChildFollower::httpRequests).sum();
-        }
-
-        long subCommands() {
-            return followers.stream().mapToLong(ChildFollower::subCommands).sum();
-        }
-
-        long nanos() {
-            return followers.stream().mapToLong(ChildFollower::nanos).sum();
-        }
-
-        List<StreamSummary> summaries(String parent, String parentSkipped) {
-            List<StreamSummary> out = new ArrayList<>();
-            for (int i = 0; i < followers.size(); i++) {
-                ChildFollower f = followers.get(i);
-                String skipped = f.skipped() != null ? f.skipped()
-                        : parentSkipped != null ? "read along with " + parent + ", which was skipped: " + parentSkipped
-                        : null;
-                out.add(new StreamSummary(f.stream(), outs.get(i).records(), f.httpRequests(), f.subCommands(),
-                        Duration.ofNanos(f.nanos()), skipped));
-            }
-            return out;
-        }
     }
 
     private StreamSummary skipped(String name, String why) {
