@@ -48,6 +48,19 @@ class SmallStreamsPrefetchTest {
         }
     }
 
+    /** 300 users, 60 departments: department.get pages by 50; the shared answer's next and total lead to the rest. */
+    @Test
+    void aSmallStreamWithASecondPageReadsItAfterTheSharedFirstPage() {
+        try (SyncHarness h = new SyncHarness(portal().withUsers(300))) {
+            SyncHarness.Run run = h.sync(h.catalog("departments", "deal_fields"), null);
+            int departments = h.sim.data().count(io.github.tapbitrix24.portal.Dataset.DEPARTMENTS);
+            assertTrue(departments > 50, "more than one page: " + departments);
+            assertEquals(departments, run.records("departments").size());
+            assertEquals(1, run.httpRequestsOf("departments"), "the pages after the first, in one batch");
+            assertEquals(2, run.httpRequests(), "the shared request and that batch");
+        }
+    }
+
     @Test
     void aSmallStreamRefusedInsideTheSharedBatchIsSkippedAsWithoutIt() {
         try (SyncHarness h = new SyncHarness(portal().withDeniedMethods(Set.of("department.get")))) {
