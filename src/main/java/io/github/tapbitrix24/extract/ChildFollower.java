@@ -13,19 +13,22 @@ public final class ChildFollower {
     private final String stream;
     private final DealChildFetcher fetcher;
     private final StreamOutput out;
+    private final BitrixApi api;
     private long httpRequests;
     private long subCommands;
     private long nanos;
     private String skipped;
 
-    ChildFollower(String stream, DealChildFetcher fetcher, StreamOutput out) {
+    /** @param api the client the fetcher calls through, read for the requests it counts */
+    ChildFollower(String stream, DealChildFetcher fetcher, StreamOutput out, BitrixApi api) {
         this.stream = stream;
         this.fetcher = fetcher;
         this.out = out;
+        this.api = api;
     }
 
     /** Writes every child row of {@code parentIds}, counting the requests it took. */
-    void fetch(BitrixApi api, List<Long> parentIds) {
+    void fetch(List<Long> parentIds) {
         RequestStats before = api.stats();
         long started = System.nanoTime();
         try {

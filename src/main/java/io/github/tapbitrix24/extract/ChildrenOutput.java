@@ -1,6 +1,5 @@
 package io.github.tapbitrix24.extract;
 
-import io.github.tapbitrix24.bitrix.BitrixApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -24,18 +23,16 @@ import tools.jackson.databind.JsonNode;
 final class ChildrenOutput implements StreamOutput {
     private final StreamOutput parent;
     private final List<ChildFollower> children;
-    private final BitrixApi api;
     private final List<Long> pending = new ArrayList<>();
     private String idField;
 
     /** @param parent the parent's own output, or null when the scan is a child's own */
-    ChildrenOutput(StreamOutput parent, List<ChildFollower> children, BitrixApi api) {
+    ChildrenOutput(StreamOutput parent, List<ChildFollower> children) {
         if (children.isEmpty()) {
             throw new IllegalArgumentException("a children output needs a child");
         }
         this.parent = parent;
         this.children = List.copyOf(children);
-        this.api = api;
     }
 
     @Override
@@ -99,7 +96,7 @@ final class ChildrenOutput implements StreamOutput {
                 continue;
             }
             try {
-                child.fetch(api, ids);
+                child.fetch(ids);
             } catch (StreamUnavailableException e) {
                 if (parent == null) {
                     throw e;

@@ -50,7 +50,7 @@ public final class DealChildrenReader implements StreamReader {
 
     /**
      * @param parentScan the keyset reader that pages the parent's IDs
-     * @param api        counts the requests of each child
+     * @param api        the client the children are fetched through (each counts its requests there)
      * @param fetchers   a fresh fetcher for one read of a child stream
      * @param schedules  when a child stream re-reads the children of every parent
      */
@@ -102,7 +102,7 @@ public final class DealChildrenReader implements StreamReader {
                     + " record (the window started at " + bookmark.value() + ")");
             parentBookmark = StreamBookmark.empty(key);
         }
-        parentScan.read(parent, parentBookmark, new ChildrenOutput(null, List.of(follower(plan, out)), api));
+        parentScan.read(parent, parentBookmark, new ChildrenOutput(null, List.of(follower(plan, out))));
     }
 
     /**
@@ -149,12 +149,12 @@ public final class DealChildrenReader implements StreamReader {
 
     /** A child stream fed by a parent scan; its rows go to {@code out}. */
     public ChildFollower follower(StreamPlan childPlan, StreamOutput out) {
-        return new ChildFollower(childPlan.name(), fetchers.apply(childPlan.spec()), out);
+        return new ChildFollower(childPlan.name(), fetchers.apply(childPlan.spec()), out, api);
     }
 
     /** The parent's output for its own read, writing the children of its rows too. */
     public StreamOutput carrying(StreamOutput parentOut, List<ChildFollower> children) {
-        return new ChildrenOutput(parentOut, children, api);
+        return new ChildrenOutput(parentOut, children);
     }
 
     private boolean refreshDue(StreamPlan childPlan, StreamBookmark child) {

@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -145,19 +147,21 @@ public final class SyncRunner {
      * parent's and it can ride along the parent's read ({@link DealChildrenReader#canFollow}).
      */
     private List<CatalogEntry> order(List<CatalogEntry> selected, Optional<String> interrupted) {
-        List<CatalogEntry> ordered = new ArrayList<>(selected.size());
+        Map<String, String> parents = new HashMap<>(); // selected stream → its parent stream, or null
+        selected.forEach(e -> parents.put(e.tapStreamId(),
+                specs.apply(e.tapStreamId()).map(StreamSpec::parent).orElse(null)));
+        Set<CatalogEntry> ordered = new LinkedHashSet<>(selected.size());
         interrupted.flatMap(name -> selected.stream().filter(e -> e.tapStreamId().equals(name)).findFirst())
                 .ifPresent(ordered::add);
-        Set<String> names = new HashSet<>();
-        selected.forEach(e -> names.add(e.tapStreamId()));
         for (CatalogEntry entry : selected) {
-            if (!names.contains(parentOf(entry)) && !ordered.contains(entry)) {
-                ordered.add(entry);
+            if (parents.containsKey(parents.get(entry.tapStreamId()))) {
+                continue; // comes with its parent
             }
-            selected.stream().filter(c -> entry.tapStreamId().equals(parentOf(c)) && !ordered.contains(c))
+            ordered.add(entry);
+            selected.stream().filter(c -> entry.tapStreamId().equals(parents.get(c.tapStreamId())))
                     .forEach(ordered::add);
         }
-        return ordered;
+        return new ArrayList<>(ordered);
     }
 
     /** The plain first call of each stream whose reader has one, to be sent together. */
@@ -168,10 +172,6 @@ public final class SyncRunner {
                     .flatMap(reader -> reader.firstCall(spec)).ifPresent(calls::add));
         }
         return calls;
-    }
-
-    private String parentOf(CatalogEntry entry) {
-        return specs.apply(entry.tapStreamId()).map(StreamSpec::parent).orElse(null);
     }
 
     /** Syncs one stream, and the child streams that ride along its read; marks each synced. */

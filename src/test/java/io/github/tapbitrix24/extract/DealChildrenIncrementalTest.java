@@ -1,5 +1,6 @@
 package io.github.tapbitrix24.extract;
 
+import static io.github.tapbitrix24.extract.SyncHarness.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,12 +27,6 @@ class DealChildrenIncrementalTest {
                 fullRefreshHours);
         c.h.sim.clock().advance(Lookback.MODIFICATION.plusMinutes(5));
         return c;
-    }
-
-    private static Set<String> ids(List<ObjectNode> records, String key) {
-        Set<String> ids = new HashSet<>();
-        records.forEach(r -> ids.add(r.get(key).asString()));
-        return ids;
     }
 
     @Test

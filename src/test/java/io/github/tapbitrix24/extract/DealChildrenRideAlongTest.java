@@ -1,5 +1,6 @@
 package io.github.tapbitrix24.extract;
 
+import static io.github.tapbitrix24.extract.SyncHarness.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import io.github.tapbitrix24.portal.PortalOptions;
 import io.github.tapbitrix24.singer.Catalog;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * With {@code deals} selected, {@code deal_products} and {@code deal_comments} ride along the deals'
@@ -37,16 +36,8 @@ class DealChildrenRideAlongTest {
         return c;
     }
 
-    private static Set<String> ids(List<ObjectNode> records, String key) {
-        Set<String> ids = new HashSet<>();
-        records.forEach(r -> ids.add(r.get(key).asString()));
-        return ids;
-    }
-
     private static Set<String> portalIds(ChildrenHarness c, Dataset dataset, String key) {
-        Set<String> ids = new HashSet<>();
-        c.h.sim.data().rows(dataset).forEach(r -> ids.add(r.get(key).asString()));
-        return ids;
+        return ids(c.h.sim.data().rows(dataset), key);
     }
 
     @Test

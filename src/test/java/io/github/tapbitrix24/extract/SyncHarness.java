@@ -104,6 +104,13 @@ final class SyncHarness implements AutoCloseable {
         return new Counted(result, lines[0], java.time.Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuBefore));
     }
 
+    /** The values of {@code key} in {@code rows} (records or portal rows), as text. */
+    static Set<String> ids(List<? extends JsonNode> rows, String key) {
+        Set<String> ids = new java.util.HashSet<>();
+        rows.forEach(r -> ids.add(r.get(key).asString()));
+        return ids;
+    }
+
     record Counted(SyncRunner.Result result, long lines, java.time.Duration tapCpu) {
     }
 
