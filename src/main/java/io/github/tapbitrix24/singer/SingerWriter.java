@@ -5,6 +5,8 @@ import java.io.Closeable;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -29,6 +31,8 @@ public final class SingerWriter implements Closeable {
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
+    private static final DateTimeFormatter MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final SerializedString TYPE = new SerializedString("type");
     private static final SerializedString RECORD = new SerializedString("RECORD");
     private static final SerializedString STREAM = new SerializedString("stream");
@@ -39,6 +43,9 @@ public final class SingerWriter implements Closeable {
     private final JsonGenerator gen;
     private Instant lastInstant;
     private String lastInstantText;
+    private JsonNode lastState;
+    /** Whether a message other than STATE was written since the last STATE. */
+    private boolean sinceState;
 
     /** {@code out} is not closed by {@link #close()}: its owner (the CLI, for stdout) closes it. */
     public SingerWriter(OutputStream out) {
@@ -129,8 +136,18 @@ public final class SingerWriter implements Closeable {
         });
     }
 
-    /** {@code {"type":"STATE","value":..}}, then flushes everything written so far. */
+    /**
+     * {@code {"type":"STATE","value":..}}, then flushes everything written so far. A state equal to
+     * the one written just before it, with no message between, is not written again (still flushed):
+     * it tells the target nothing, and targets that persist every STATE they see would do the work
+     * twice. After records the same state is written: it marks them delivered, and a run ends with it.
+     */
     public void writeState(JsonNode value) {
+        if (!sinceState && value.equals(lastState)) {
+            flush();
+            return;
+        }
+        lastState = value.deepCopy(); // the caller may change its node later
         run(() -> {
             gen.writeStartObject();
             gen.writeStringProperty("type", "STATE");
@@ -139,6 +156,7 @@ public final class SingerWriter implements Closeable {
             gen.writeEndObject();
             newline();
         });
+        sinceState = false;
         flush();
     }
 
@@ -172,13 +190,15 @@ public final class SingerWriter implements Closeable {
 
     private void newline() {
         gen.writeRaw('\n');
+        sinceState = true; // writeState resets it after its own line
     }
 
-    // Records of one page share time_extracted: format it once.
+    // Records of one page share time_extracted: format it once. Milliseconds, always three digits
+    // (2024-09-02T16:37:18.120Z): the precision targets store, and one fixed width.
     private String instantText(Instant t) {
         if (!t.equals(lastInstant)) {
             lastInstant = t;
-            lastInstantText = t.toString();
+            lastInstantText = MILLIS.format(t);
         }
         return lastInstantText;
     }

@@ -143,11 +143,17 @@ class RecordCoercerTest {
     }
 
     @Test
-    void onlySchemaPropertiesAreWrittenAndAbsentOnesStayAbsent() {
-        RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("ID", "integer"), f("TITLE", "string")));
-        JsonNode out = c.coerce(json("{'ID':'1','EXTRA':'x'}"));
-        assertJson(json("{'ID':1}"), out);
-        assertFalse(out.has("TITLE"));
+    void exactlyTheSchemaPropertiesAreWrittenInSchemaOrderAbsentOnesAsNull() {
+        RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("ID", "integer"), f("TITLE", "string"), f("N", "double")));
+        JsonNode out = c.coerce(json("{'N':'2','EXTRA':'x','ID':'1'}"));
+        assertJson(json("{'ID':1,'TITLE':null,'N':2}"), out);
+        assertFalse(out.has("EXTRA"));
+        assertEquals(List.of("ID", "TITLE", "N"), List.copyOf(out.propertyNames()));
+        java.io.StringWriter written = new java.io.StringWriter();
+        try (tools.jackson.core.JsonGenerator gen = tools.jackson.databind.json.JsonMapper.shared().createGenerator(written)) {
+            c.write(json("{'N':'2','EXTRA':'x','ID':'1'}"), gen);
+        }
+        assertEquals("{\"ID\":1,\"TITLE\":null,\"N\":2}", written.toString(), "the streaming path writes the same bytes");
     }
 
     @Test
