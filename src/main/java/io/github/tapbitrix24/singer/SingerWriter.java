@@ -44,8 +44,6 @@ public final class SingerWriter implements Closeable {
     private Instant lastInstant;
     private String lastInstantText;
     private JsonNode lastState;
-    /** Whether a message other than STATE was written since the last STATE. */
-    private boolean sinceState;
 
     /** {@code out} is not closed by {@link #close()}: its owner (the CLI, for stdout) closes it. */
     public SingerWriter(OutputStream out) {
@@ -138,12 +136,13 @@ public final class SingerWriter implements Closeable {
 
     /**
      * {@code {"type":"STATE","value":..}}, then flushes everything written so far. A state equal to
-     * the one written just before it, with no message between, is not written again (still flushed):
-     * it tells the target nothing, and targets that persist every STATE they see would do the work
-     * twice. After records the same state is written: it marks them delivered, and a run ends with it.
+     * the last one written is not written again (the output is still flushed): it tells the target
+     * nothing new, and targets that persist every STATE they see would do that work twice. Records
+     * written since then lose nothing by it: a target flushes them at the end of its input, and a
+     * resumed run starts from that same state anyway.
      */
     public void writeState(JsonNode value) {
-        if (!sinceState && value.equals(lastState)) {
+        if (value.equals(lastState)) {
             flush();
             return;
         }
@@ -156,7 +155,6 @@ public final class SingerWriter implements Closeable {
             gen.writeEndObject();
             newline();
         });
-        sinceState = false;
         flush();
     }
 
@@ -190,7 +188,6 @@ public final class SingerWriter implements Closeable {
 
     private void newline() {
         gen.writeRaw('\n');
-        sinceState = true; // writeState resets it after its own line
     }
 
     // Records of one page share time_extracted: format it once. Milliseconds, always three digits
