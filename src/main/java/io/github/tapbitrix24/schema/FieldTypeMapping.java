@@ -54,6 +54,12 @@ public final class FieldTypeMapping {
         /** Always an array of objects whose keys vary (activity bindings and communications). */
         OBJECT_ARRAY,
         /**
+         * {@code ["object","null"]}, keys as sent: the docs' {@code object} type (activity SETTINGS,
+         * PROVIDER_PARAMS). PHP sends an empty map as {@code []} and one with keys 0..n as a list;
+         * both are read back as the object they are ({@link RecordCoercer}).
+         */
+        OBJECT,
+        /**
          * Any JSON value, declared as {@link #OPAQUE_TYPES} (never as a bare {@code {}}, which targets
          * that read {@code type} to pick a column cannot map): types whose shape the docs call opaque.
          */
@@ -104,7 +110,7 @@ public final class FieldTypeMapping {
             Map.entry("crm_status_extra", Shape.ANY),
             Map.entry("currency_localization", Shape.ANY),
             Map.entry("recurring_params", Shape.ANY),
-            Map.entry("object", Shape.ANY),
+            Map.entry("object", Shape.OBJECT),
             Map.entry("array", Shape.ANY),
             Map.entry("enum", Shape.ANY),
             Map.entry("mail_message", Shape.ANY),
@@ -162,7 +168,8 @@ public final class FieldTypeMapping {
     public static ObjectNode schemaFor(Shape shape, boolean multiple) {
         switch (shape) {
             case ANY:
-                return opaque();
+                // a multiple opaque field is still a list: typed as one, so targets make it an array column
+                return multiple ? nullableArray(opaque()) : opaque();
             case MULTIFIELD:
                 return nullableArray(multifieldItem());
             case OBJECT_ARRAY:
@@ -182,6 +189,7 @@ public final class FieldTypeMapping {
             case DATE -> nullable("string").put("format", "date");
             case DATE_TIME -> nullable("string").put("format", "date-time");
             case FILE -> fileObject();
+            case OBJECT -> nullable("object");
             default -> throw new IllegalStateException("not a single-value shape: " + shape);
         };
     }

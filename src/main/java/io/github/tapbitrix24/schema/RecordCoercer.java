@@ -40,7 +40,8 @@ import tools.jackson.databind.node.ObjectNode;
  *     converting it to UTC would move it to the day before;</li>
  * <li>string: numbers and booleans → their text; a non-empty object or array → its JSON text;
  *     PHP's empty {@code []} → null;</li>
- * <li>object: properties coerced by their schema, unknown nested keys kept; PHP's empty {@code []} → {};</li>
+ * <li>object: properties coerced by their schema, unknown nested keys kept; a list (how PHP sends a
+ *     map with keys 0..n, the empty {@code []} included) → the object {@code {"0":..,"1":..}};</li>
  * <li>array: items coerced; a single value → {@code [value]}; a PHP map with numeric keys
  *     ({@code {"0":a,"2":b}}, an array after deletions) → its values;</li>
  * <li>no type ({@code {}}, the permissive schema): the value as sent.</li>
@@ -268,8 +269,15 @@ public final class RecordCoercer {
             if (v.isNull()) {
                 return v;
             }
-            if (v.isArray() && v.isEmpty()) {
-                return F.objectNode();   // PHP serialises an empty map as []
+            if (v.isArray()) {
+                // PHP serialises a map with keys 0..n (the empty one included) as a list: the same map back
+                ObjectNode map = F.objectNode();
+                for (int i = 0; i < v.size(); i++) {
+                    JsonNode x = v.get(i);
+                    Conv c = props.get(Integer.toString(i));
+                    map.set(Integer.toString(i), c == null ? x : c.apply(x));
+                }
+                return map;
             }
             if (v.isString() && v.stringValue().isEmpty()) {
                 return F.nullNode();

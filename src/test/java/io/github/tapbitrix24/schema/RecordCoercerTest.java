@@ -127,6 +127,14 @@ class RecordCoercerTest {
     }
 
     @Test
+    void aPhpListForAnObjectBecomesTheMapItIsNeverNull() {
+        RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("SETTINGS", "object"), f("OPAQUE", "diskfile")));
+        assertJson(json("{'SETTINGS':{'0':'a','1':{'k':1}},'OPAQUE':[1,'x']}"),
+                c.coerce(json("{'SETTINGS':['a',{'k':1}],'OPAQUE':[1,'x']}")));
+        assertEquals(0, c.unconvertibleValues());
+    }
+
+    @Test
     void stringsAcceptScalarsAndPermissiveFieldsPassThrough() {
         RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("S", "string"), f("M", "money"), f("U", "mystery_type")));
         assertJson(json("{'S':'12','M':'300|USD','U':{'any':[1,'x']}}"),
