@@ -55,7 +55,8 @@ final class DemoMode implements Mode {
         try (PortalSimulator portal = Demo.startDemo()) {
             TapConfig config = loader.toConfig(demoSettings(portal.webhookUrl()));
             LOG.info(() -> "demo portal serving at " + config.webhookUrl().masked());
-            BitrixClient client = new BitrixClient(config.webhookUrl(), config.clientSettings(), clock, sleeper);
+            BitrixClient client = RunContext.timed(
+                    new BitrixClient(config.webhookUrl(), config.clientSettings(), clock, sleeper));
             Catalog chosen = SyncMode.catalogOrDiscover(client, config, catalog);
             return SyncMode.run(config, client, chosen, st, out, clock, sleeper);
         }
