@@ -22,8 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code --demo}: starts the built-in sample portal (the simulator, on loopback, with the standard
  * rate limit) and runs the tap end to end against it: discovery, then a sync of every stream with
  * every deal option on. No config and no network needed; {@code --config} (any setting but the
- * webhook, which is the demo portal's), {@code --catalog} and {@code --state} work as against a
- * real portal, so every option can be tried offline and a pipeline tested
+ * webhook, which is the demo portal's), {@code --discover}, {@code --catalog} and {@code --state} work
+ * as against a real portal, so every option can be tried offline and a pipeline tested
  * ({@code --demo | target-jsonl}), twice in a row incrementally.
  */
 final class DemoMode implements Mode {
@@ -33,17 +33,22 @@ final class DemoMode implements Mode {
     private final ConfigLoader loader;
     private final Optional<Path> catalog;
     private final Optional<Path> state;
+    private final boolean discoverOnly;
     private final PrintStream out;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    /** @param settings the user's config sources merged (not yet validated: the webhook comes from the portal) */
-    DemoMode(ObjectNode settings, ConfigLoader loader, Optional<Path> catalog, Optional<Path> state, PrintStream out,
-             Clock clock, Sleeper sleeper) {
+    /**
+     * @param settings     the user's config sources merged (not yet validated: the webhook comes from the portal)
+     * @param discoverOnly {@code --demo --discover}: print the demo portal's catalog instead of syncing
+     */
+    DemoMode(ObjectNode settings, ConfigLoader loader, Optional<Path> catalog, Optional<Path> state,
+             boolean discoverOnly, PrintStream out, Clock clock, Sleeper sleeper) {
         this.settings = settings;
         this.loader = loader;
         this.catalog = catalog;
         this.state = state;
+        this.discoverOnly = discoverOnly;
         this.out = out;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -57,6 +62,9 @@ final class DemoMode implements Mode {
             LOG.info(() -> "demo portal serving at " + config.webhookUrl().masked());
             BitrixClient client = RunContext.timed(
                     new BitrixClient(config.webhookUrl(), config.clientSettings(), clock, sleeper));
+            if (discoverOnly) {
+                return DiscoverMode.run(client, config, out);
+            }
             Catalog chosen = SyncMode.catalogOrDiscover(client, config, catalog);
             return SyncMode.run(config, client, chosen, st, out, clock, sleeper);
         }

@@ -26,7 +26,7 @@ public record RunContext(TapConfig config, Optional<Path> catalog, Optional<Path
     }
 
     public BitrixClient client(ClientSettings settings) {
-        return timed(new BitrixClient(config.webhookUrl(), settings, clock, sleeper));
+        return new BitrixClient(config.webhookUrl(), settings, clock, sleeper);
     }
 
     /**

@@ -67,7 +67,7 @@ public final class TapCommand implements Callable<Integer> {
     boolean test;
 
     @Option(names = "--demo", description = "Run against a built-in simulated Bitrix24 portal; needs no config."
-            + " --config (any setting but webhook_url), --catalog and --state apply as usual.")
+            + " --config (any setting but webhook_url), --discover, --catalog and --state apply as usual.")
     boolean demo;
 
     @Option(names = "--demo-portal", description = "Serve the built-in simulated portal on loopback until stopped;"
@@ -143,8 +143,8 @@ public final class TapCommand implements Callable<Integer> {
         if (test) {
             chosen.add("--test");
         }
-        if (discover) {
-            chosen.add("--discover");
+        if (discover && !demo) {
+            chosen.add("--discover"); // --demo --discover: the demo portal's catalog
         }
         if (demo) {
             chosen.add("--demo");
@@ -164,7 +164,7 @@ public final class TapCommand implements Callable<Integer> {
         if (demo) {
             ConfigLoader loader = new ConfigLoader(environment, ConfigSchema.load());
             return new DemoMode(DemoMode.userSettings(loader, configs), loader, readable("catalog", catalog),
-                    readable("state", state), out, clock, sleeper);
+                    readable("state", state), discover, out, clock, sleeper);
         }
         RunContext context = context();
         if (test) {
