@@ -29,7 +29,7 @@ final class WorkMethods {
     }
 
     void register(Map<String, Methods.Handler> m) {
-        m.put("tasks.task.getfields", p -> new MethodResult(WorkSchemas.taskFieldsDescriptor(), null, null, cost.fields()));
+        m.put("tasks.task.getfields", p -> new MethodResult(data.fields("tasks.task.getFields", p), null, null, cost.fields()));
         m.put("tasks.task.list", this::taskList);
         m.put("task.elapseditem.getlist", this::elapsedList);
         m.put("sonet_group.get", this::groupList);
