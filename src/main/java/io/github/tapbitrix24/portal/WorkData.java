@@ -203,7 +203,7 @@ final class WorkData {
         o.put("COMMENT_TEXT", r.nextBoolean() ? "" : "Worked on it");
         o.put("SECONDS", Integer.toString(seconds));
         o.put("MINUTES", Integer.toString(seconds / 60));
-        o.put("SOURCE", Integer.toString(1 + r.nextInt(2)));
+        o.put("SOURCE", Integer.toString(1 + r.nextInt(3)));
         o.put("CREATED_DATE", d.fmt.dateTime(start));
         o.put("DATE_START", d.fmt.dateTime(start));
         o.put("DATE_STOP", d.fmt.dateTime(start + seconds));
