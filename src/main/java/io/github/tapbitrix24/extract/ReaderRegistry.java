@@ -29,7 +29,7 @@ public final class ReaderRegistry {
         m.put(ListApi.USER_GET, keyset);
         m.put(ListApi.VOXIMPLANT_STATISTIC, keyset);
         m.put(ListApi.TASK_LIST, keyset);
-        m.put(ListApi.ELAPSED_ITEM_LIST, keyset);
+        m.put(ListApi.ELAPSED_ITEM_LIST, new IdWindowReader(api, sleeper));
         m.put(ListApi.SONET_GROUP_GET, keyset);
         m.put(ListApi.PER_WORKGROUP, new PerWorkgroupReader(api, sleeper));
         m.put(ListApi.DEPARTMENT_GET, OffsetPagedReader.departments(api));

@@ -33,7 +33,10 @@ public enum ListApi {
      * UPPER_SNAKE codes of tasks.task.getFields; {@code >ID} keyset (D:api-reference/tasks/tasks-task-list.md).
      */
     TASK_LIST,
-    /** task.elapseditem.getlist over all tasks: ORDER, FILTER, SELECT, PARAMS.NAV_PARAMS, plain array (D:api-reference/tasks/elapsed-item/task-elapsed-item-get-list.md). */
+    /**
+     * task.elapseditem.getlist over all tasks: ORDER, FILTER, SELECT, PARAMS.NAV_PARAMS, plain array, always
+     * counted, so read in ID windows (D:api-reference/tasks/elapsed-item/task-elapsed-item-get-list.md).
+     */
     ELAPSED_ITEM_LIST,
     /** sonet_group.get: ORDER, FILTER, IS_ADMIN, start, plain array, no select (D:api-reference/sonet-group/sonet-group-get.md). */
     SONET_GROUP_GET,

@@ -29,10 +29,10 @@ public final class WorkStreams {
                         "tasks.task.getFields", F.objectNode(), "ID", List.of("ID"), List.of("CHANGED_DATE"), null),
                 new StreamSpec("task_fields", TASK_SCOPE, ListApi.FIELD_METADATA, "tasks.task.getFields", F.objectNode(),
                         null, null, null, List.of("id"), List.of(), null),
-                // Time tracking of every task in one keyset scan (no TASKID: the method then lists the records
-                // of all tasks the webhook can see). Records can be edited and deleted and carry no change
-                // time (CREATED_DATE is the work's start for records entered afterwards), so FULL_TABLE
-                // (D:api-reference/tasks/elapsed-item/task-elapsed-item-get-list.md).
+                // Time tracking of every task in one scan of ID windows (no TASKID: the method then lists the
+                // records of all tasks the webhook can see; it always counts, hence windows, see IdWindowReader).
+                // Records can be edited and deleted and carry no change time (CREATED_DATE is the work's start
+                // for records entered afterwards), so FULL_TABLE (D:api-reference/tasks/elapsed-item/task-elapsed-item-get-list.md).
                 new StreamSpec("task_elapsed_time", TASK_SCOPE, ListApi.ELAPSED_ITEM_LIST, "task.elapseditem.getlist",
                         F.objectNode(), null, null, "ID", List.of("ID"), List.of(), null),
                 new StreamSpec(WORKGROUPS, SONET_SCOPE, ListApi.SONET_GROUP_GET, "sonet_group.get", F.objectNode(),
