@@ -36,7 +36,10 @@ class IdWindowReaderTest {
                 counted.add((long) matching.size());
                 int size = c.params().get("PARAMS").get("NAV_PARAMS").get("nPageSize").asInt();
                 ArrayNode rows = F.arrayNode();
-                List<Long> ordered = desc ? matching.reversed() : matching;
+                List<Long> ordered = new ArrayList<>(matching);
+                if (desc) {
+                    java.util.Collections.reverse(ordered);
+                }
                 ordered.stream().limit(size).forEach(id -> rows.addObject().put("ID", Long.toString(id))
                         .put("TASK_ID", "7"));
                 results.add(new SubResult(c.key(), c.method(), rows, null, (long) matching.size(), TimeInfo.EMPTY, null));
