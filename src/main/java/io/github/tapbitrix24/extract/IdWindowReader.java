@@ -75,7 +75,7 @@ final class IdWindowReader implements StreamReader {
             long before = done;
             for (int i = 0; i < windows && done < maxId; i++) {
                 SubResult window = result.get("w" + i);
-                if (!window.ok()) {
+                if (!window.ok() || !isPage(dialect, window.result())) {
                     failed = window;
                     break;
                 }
@@ -92,6 +92,16 @@ final class IdWindowReader implements StreamReader {
             }
         }
         out.complete(null);
+    }
+
+    /**
+     * A window's answer must be a page (an array, or the rows array under the family's rows field):
+     * anything else is a malformed answer, retried, never read as an empty window, which would move
+     * the position past rows not read.
+     */
+    private static boolean isPage(ListDialect dialect, JsonNode result) {
+        return dialect.rowsField() == null ? result != null && result.isArray()
+                : result != null && result.isObject() && result.path(dialect.rowsField()).isArray();
     }
 
     /** One row only: the highest ID. */

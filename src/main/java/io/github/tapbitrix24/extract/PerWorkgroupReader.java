@@ -95,11 +95,15 @@ final class PerWorkgroupReader implements StreamReader {
             return List.of();
         }
 
-        /** Members come as an array and get their GROUP_ID; stages as a map by stage ID (PHP {@code []} when none). */
+        /**
+         * Members come as an array and get their GROUP_ID; stages as a map by stage ID (PHP {@code []} when
+         * none). Any other answer is malformed and ends the run rather than pass for a group without rows.
+         */
         private ArrayNode rows(JsonNode result) {
             ArrayNode rows = F.arrayNode();
-            if (result == null || !result.isContainer()) {
-                return rows;
+            if (result == null || !(result.isArray() || (result.isObject() && method.equals(STAGES)))) {
+                throw new IllegalStateException("stream " + stream + ": " + method + " answered workgroup " + group
+                        + " with " + (result == null ? "nothing" : "a " + result.getNodeType()) + " instead of its list");
             }
             for (JsonNode row : result.values()) {
                 if (row.isObject()) {
