@@ -156,6 +156,31 @@ class WorkStreamsSyncTest {
     }
 
     @Test
+    void aPortalThatReadsOnlyTheDateOfTheChangedDateFilterLosesNoTask() {
+        try (SyncHarness h = new SyncHarness(PortalOptions.defaults().withDeals(600)
+                .withDateFilterMode(io.github.tapbitrix24.portal.DateFilterMode.DATE_ONLY)
+                .withUtcOffset(ZoneOffset.ofHours(-7)))) {
+            Catalog catalog = h.catalog("tasks");
+            SyncHarness.Run first = h.sync(catalog, null);
+            h.sim.clock().advance(Duration.ofHours(3));
+            h.sim.data().touchMany(Dataset.TASKS, LongStream.rangeClosed(100, 160).boxed().toList());
+            h.sim.clock().advance(Duration.ofMinutes(20));
+            h.sim.data().touch(Dataset.TASKS, 2_999);
+            SyncHarness.Run second = h.sync(catalog, first.lastState());
+            h.sim.clock().advance(Duration.ofMinutes(20));
+            h.sim.data().touch(Dataset.TASKS, 5);
+            SyncHarness.Run third = h.sync(catalog, second.lastState());
+
+            assertCoversTasks(h, SyncHarness.merge("ID",
+                    List.of(first.records("tasks"), second.records("tasks"), third.records("tasks"))));
+            OffsetDateTime start = OffsetDateTime.parse(
+                    first.lastState().get("bookmarks").get("tasks").get("replication_key_value").asString());
+            second.records("tasks").forEach(r -> assertTrue(
+                    !OffsetDateTime.parse(r.get("CHANGED_DATE").asString()).isBefore(start), "kept client-side: " + r));
+        }
+    }
+
+    @Test
     void aKilledTasksRunResumesAfterItsLastIdAndLosesNothing() {
         try (SyncHarness h = new SyncHarness(PortalOptions.defaults().withDeals(1_000))) {
             Catalog catalog = h.catalog("tasks");
