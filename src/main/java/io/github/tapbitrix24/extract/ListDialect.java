@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param extraParams    parameters the family always sends (user.get: {@code ADMIN_MODE})
  * @param rowIdField     the ID as the rows spell it, for batch references ({@code id} in tasks.task.list rows,
  *                       whose filter and order take {@code ID}); defaults to {@code idField}
- * @param paging         how a request asks for the first page without a COUNT
+ * @param paging         how a request asks for one page (without a COUNT where the method allows)
  * @param rowNames       row key → record name, for families whose rows are spelt otherwise than their
  *                       select (tasks: {@code changedDate} → {@code CHANGED_DATE}); empty = as returned
  */
@@ -49,14 +49,14 @@ public record ListDialect(String rowsField, OrderStyle orderStyle, String filter
         SORT_ORDER_UPPER
     }
 
-    /** How a page request is limited to one page without a COUNT. */
+    /** How a page request asks for one page. */
     public enum Paging {
         /** {@code start=-1} (D:settings/performance/huge-data.md). */
         START_NO_COUNT,
         /**
          * {@code PARAMS: {NAV_PARAMS: {nPageSize: 50, iNumPage: 1}}}: the old task methods page so, at most
-         * 50 rows (D:api-reference/tasks/elapsed-item/task-elapsed-item-get-list.md); always page 1, the
-         * {@code >ID} filter moves the window.
+         * 50 rows, and always count (D:api-reference/tasks/elapsed-item/task-elapsed-item-get-list.md); always
+         * page 1, the ID filter moves the window ({@link IdWindowReader} bounds it on both sides).
          */
         NAV_PARAMS
     }
@@ -111,6 +111,7 @@ public record ListDialect(String rowsField, OrderStyle orderStyle, String filter
      * each code: {@code UF_AUTO_4998} → {@code ufAuto4998}; it cannot be undone by rule, hence the map).
      */
     public ListDialect forSelect(List<String> select) {
+        // only tasks.task.list spells its rows' ID otherwise than its filter: it camel-cases every key
         if (!rowIdField.equals(idField) && rowNames.isEmpty()) {
             Map<String, String> names = new java.util.HashMap<>();
             select.forEach(code -> names.put(CamelCase.of(code), code));
