@@ -66,7 +66,9 @@ class DiscoveryLogicTest {
         assertFalse(names.contains("departments"));
         assertTrue(d.omissions().contains(new Omission("calls",
                 "the webhook has no 'telephony' scope; add it to the webhook to enable this stream")));
-        assertEquals(3, d.omissions().size());
+        assertTrue(d.omissions().contains(new Omission("tasks",
+                "the webhook has no 'task' scope; add it to the webhook to enable this stream")));
+        assertEquals(9, d.omissions().size(), "calls, open_lines, departments and the six work streams");
     }
 
     @Test
