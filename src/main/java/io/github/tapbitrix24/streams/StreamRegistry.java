@@ -69,8 +69,12 @@ public final class StreamRegistry {
                 null, "ID", List.of("ID"), List.of(), null));
         s.add(new StreamSpec("calls", "telephony", ListApi.VOXIMPLANT_STATISTIC, "voximplant.statistic.get", empty(),
                 null, null, "ID", List.of("ID"), List.of("CALL_START_DATE"), null));
+        // QUEUE, QUEUE_USERS_FIELDS and CONFIG_QUEUE come only when OPTIONS ask for them
+        // (D:api-reference/imopenlines/openlines/imopenlines-config-list-get.md)
+        ObjectNode lineOptions = F.objectNode();
+        lineOptions.putObject("OPTIONS").put("QUEUE", "Y").put("CONFIG_QUEUE", "Y");
         s.add(new StreamSpec("open_lines", "imopenlines", ListApi.OPENLINES_CONFIG, "imopenlines.config.list.get",
-                empty(), null, null, null, List.of("ID"), List.of(), null));
+                lineOptions, null, null, null, List.of("ID"), List.of(), null));
         return List.copyOf(s);
     }
 
