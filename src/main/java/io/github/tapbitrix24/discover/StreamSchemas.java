@@ -33,6 +33,11 @@ final class StreamSchemas {
         } else {
             schema = FixedSchemas.load(spec);
         }
+        return entry(spec, schema);
+    }
+
+    /** The entry of a stream whose schema the caller built. */
+    CatalogEntry entry(StreamSpec spec, ObjectNode schema) {
         return StreamMetadata.entry(spec.name(), schema, spec.keyProperties(), replicationKeys(spec, schema),
                 spec.parent());
     }

@@ -53,6 +53,9 @@ final class Methods {
         if (method.startsWith("crm.")) {
             return "crm";
         }
+        if (method.startsWith("user.userfield.")) {
+            return "user.userfield";   // D:api-reference/user/userfields/user-userfield-list.md
+        }
         if (method.startsWith("user.")) {
             return "user";
         }

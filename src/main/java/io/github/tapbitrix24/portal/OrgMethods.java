@@ -29,6 +29,10 @@ final class OrgMethods {
         m.put("scope", this::scope);
         m.put("method.get", this::methodGet);
         m.put("user.get", this::userGet);
+        // D:api-reference/user/user-fields.md, D:api-reference/user/userfields/user-userfield-list.md
+        m.put("user.fields", p -> new MethodResult(UserFields.userFields(), null, null, cost.simple()));
+        m.put("user.userfield.list", p -> new MethodResult(UserFields.userfieldList(), null,
+                UserFields.userfieldList().size(), cost.simple()));
         m.put("department.get", this::departmentGet);
         m.put("voximplant.statistic.get", this::calls);
         m.put("imopenlines.config.list.get", this::openLines);

@@ -21,17 +21,24 @@ final class OrgRows {
     static final long USER = 1100;
     static final long CALL = 1200;
 
-    static final EntitySchema USERS = new EntitySchema("users", List.of(
-            FieldDef.std("ID", "integer"), FieldDef.std("ACTIVE", "boolean"), FieldDef.std("NAME", "string"),
-            FieldDef.std("LAST_NAME", "string"), FieldDef.std("SECOND_NAME", "string"), FieldDef.std("EMAIL", "string"),
-            FieldDef.std("LAST_LOGIN", "datetime"), FieldDef.std("DATE_REGISTER", "datetime"),
-            FieldDef.std("TIME_ZONE", "string"), FieldDef.std("IS_ONLINE", "char"), FieldDef.std("TIMESTAMP_X", "string"),
-            FieldDef.std("LAST_ACTIVITY_DATE", "string"), FieldDef.std("PERSONAL_GENDER", "string"),
-            FieldDef.std("PERSONAL_WWW", "string"), FieldDef.std("PERSONAL_BIRTHDAY", "date"),
-            FieldDef.std("PERSONAL_MOBILE", "string"), FieldDef.std("PERSONAL_CITY", "string"),
-            FieldDef.std("WORK_PHONE", "string"), FieldDef.std("WORK_POSITION", "string"),
-            FieldDef.std("UF_EMPLOYMENT_DATE", "string"), FieldDef.std("UF_DEPARTMENT", "integer").withMultiple(),
-            FieldDef.std("USER_TYPE", "string")));
+    /** Every field user.fields lists ({@link UserFields}), with the types user.get's values have. */
+    static final EntitySchema USERS = new EntitySchema("users", UserFields.ALL.stream().map(OrgRows::userField).toList());
+
+    private static FieldDef userField(UserFields.Field f) {
+        if (f.custom()) {
+            FieldDef d = FieldDef.std(f.code(), f.type());
+            return f.multiple() ? d.withMultiple() : d;
+        }
+        return switch (f.code()) {
+            case "ID", "TIME_ZONE_OFFSET" -> FieldDef.std(f.code(), "integer");
+            case "ACTIVE" -> FieldDef.std(f.code(), "boolean");
+            case "IS_ONLINE" -> FieldDef.std(f.code(), "char");
+            case "LAST_LOGIN", "DATE_REGISTER" -> FieldDef.std(f.code(), "datetime");
+            case "PERSONAL_BIRTHDAY", "UF_EMPLOYMENT_DATE" -> FieldDef.std(f.code(), "date");
+            case "UF_DEPARTMENT" -> FieldDef.std(f.code(), "integer").withMultiple();
+            default -> FieldDef.std(f.code(), "string");
+        };
+    }
     static final EntitySchema DEPARTMENTS = new EntitySchema("departments", List.of(
             FieldDef.std("ID", "integer"), FieldDef.std("NAME", "string"), FieldDef.std("SORT", "integer"),
             FieldDef.std("PARENT", "integer"), FieldDef.std("UF_HEAD", "integer")));
@@ -112,14 +119,44 @@ final class OrgRows {
         o.put("PERSONAL_CITY", Fmt.pick(r, Fmt.CITIES));
         o.put("WORK_PHONE", "");
         o.put("WORK_POSITION", Fmt.pick(r, new String[]{"Sales manager", "Engineer", "Accountant", "Support"}));
-        o.put("UF_EMPLOYMENT_DATE", "");
         ArrayNode deps = o.putArray("UF_DEPARTMENT");
         int departments = d.departmentTable().size();
         if (!userExtranet(d.fmt, id)) {
             deps.add(id == 1 || departments == 0 ? 1 : 1 + r.nextInt(departments));
         }
         o.put("USER_TYPE", userExtranet(d.fmt, id) ? "extranet" : "employee");
+        fillOtherUserFields(o, r, t, idx);
         return o;
+    }
+
+    /**
+     * The fields user.fields lists beyond the ones above: empty as {@code ""} (a multiple custom
+     * field as {@code false}, PHP's empty value), filled for some users.
+     */
+    private void fillOtherUserFields(ObjectNode o, SplittableRandom r, Table t, int idx) {
+        long id = Table.id(idx);
+        for (UserFields.Field f : UserFields.ALL) {
+            if (o.has(f.code())) {
+                continue;
+            }
+            boolean filled = r.nextInt(3) == 0;
+            switch (f.code()) {
+                case UserFields.ENUM_FIELD -> {
+                    if (filled) {
+                        o.putArray(f.code()).add(Fmt.pick(r, UserFields.ENUM_OPTIONS.toArray(String[]::new)));
+                    } else {
+                        o.put(f.code(), false);
+                    }
+                }
+                case UserFields.MONEY_FIELD -> o.put(f.code(), filled ? (1000 + r.nextInt(5000)) + "|EUR" : "");
+                case "TIME_ZONE_OFFSET" -> o.put(f.code(), Integer.toString(d.fmt.offset.getTotalSeconds()));
+                case "XML_ID" -> o.put(f.code(), filled ? "ad-" + id : "");
+                case "UF_EMPLOYMENT_DATE" -> o.put(f.code(), filled ? d.fmt.date(t.created(idx)) : "");
+                case "UF_PHONE_INNER" -> o.put(f.code(), filled ? Long.toString(100 + id) : "");
+                case "PERSONAL_PHOTO", "WORK_LOGO" -> o.put(f.code(), filled ? Long.toString(5000 + id) : "");
+                default -> o.put(f.code(), filled ? f.label() + " " + id : "");
+            }
+        }
     }
 
     ObjectNode department(Table t, int idx) {
@@ -144,7 +181,7 @@ final class OrgRows {
         ObjectNode o = Json.object();
         o.put("ID", Long.toString(id));
         o.put("CALL_ID", "externalCall." + Long.toHexString(Fmt.mix(d.fmt.seed + id)) + "." + id);
-        o.putNull("EXTERNAL_CALL_ID");
+        o.put("EXTERNAL_CALL_ID", id % 4 == 0 ? "ext-" + id : null);
         o.put("CALL_CATEGORY", "external");
         // a Voximplant log link for calls through the built-in telephony, null for REST-app calls (docs' example)
         o.put("CALL_LOG", id % 3 == 0 ? "https://storage-gw-com-02.voximplant.com/voximplant-logs/" + id + ".log" : null);
@@ -156,7 +193,7 @@ final class OrgRows {
         boolean recorded = !failed && r.nextInt(3) == 0;
         o.put("CALL_DURATION", Integer.toString(duration));
         o.put("CALL_START_DATE", d.fmt.dateTime(t.created(idx)));
-        o.putNull("CALL_RECORD_URL");
+        o.put("CALL_RECORD_URL", id % 5 == 0 && !failed ? "https://example.com/records/" + id + ".mp3" : null);
         o.put("CALL_VOTE", r.nextInt(3) == 0 ? Integer.toString(1 + r.nextInt(5)) : null);
         o.put("COST", "0.0000");
         o.put("COST_CURRENCY", "RUR");
@@ -166,12 +203,12 @@ final class OrgRows {
         boolean crm = contacts > 0 && r.nextBoolean();
         o.put("CRM_ENTITY_TYPE", crm ? "CONTACT" : null);
         o.put("CRM_ENTITY_ID", crm ? Integer.toString(1 + r.nextInt(contacts)) : null);
-        o.putNull("CRM_ACTIVITY_ID");
+        o.put("CRM_ACTIVITY_ID", crm ? Long.toString(7000 + id) : null);
         o.put("REST_APP_ID", "1");
         o.put("REST_APP_NAME", "Telephony connector");
-        o.putNull("TRANSCRIPT_ID");
+        o.put("TRANSCRIPT_ID", id % 6 == 0 ? Long.toString(id / 6) : null);
         o.put("TRANSCRIPT_PENDING", "N");
-        o.putNull("SESSION_ID");
+        o.put("SESSION_ID", id % 3 == 0 ? Long.toString(3_841_557_000L + id) : null);
         o.put("REDIAL_ATTEMPT", failed && r.nextBoolean() ? Integer.toString(1 + r.nextInt(3)) : null);
         // the docs' example sends RECORD_FILE_ID as a JSON number next to string IDs
         if (recorded) {

@@ -63,8 +63,9 @@ public final class StreamRegistry {
             s.add(new StreamSpec("deal_products", "crm", ListApi.DEAL_CHILDREN, "crm.item.productrow.list", empty(),
                     null, null, "id", List.of("id"), List.of(), "deals"));
         }
-        s.add(new StreamSpec("users", "user", ListApi.USER_GET, "user.get", params("ADMIN_MODE", true), null, null,
-                "ID", List.of("ID"), List.of(), null));
+        // schema from user.fields (+ user.userfield.list for the UF_USR_* types), built at discovery
+        s.add(new StreamSpec("users", "user", ListApi.USER_GET, "user.get", params("ADMIN_MODE", true), "user.fields",
+                empty(), "ID", List.of("ID"), List.of(), null));
         s.add(new StreamSpec("departments", "department", ListApi.DEPARTMENT_GET, "department.get", empty(), null,
                 null, "ID", List.of("ID"), List.of(), null));
         s.add(new StreamSpec("calls", "telephony", ListApi.VOXIMPLANT_STATISTIC, "voximplant.statistic.get", empty(),
