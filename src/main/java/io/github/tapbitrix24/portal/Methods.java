@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The method table and one call's life: scope check (HTTP 401 {@code insufficient_scope},
+ * The method table and one call's life: scope check (HTTP 403 {@code insufficient_scope},
  * D:_includes/system-errors.md), operating-time check (HTTP 429 {@code OPERATION_TIME_LIMIT}),
  * the handler, the {@code time} object. Used for direct calls and for batch sub-calls alike.
  */
@@ -91,7 +91,7 @@ final class Methods {
                 throw new ApiError(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
             }
             if (!allowed(method)) {
-                throw new ApiError(401, "insufficient_scope",
+                throw new ApiError(403, "insufficient_scope",
                         "The request requires higher privileges than provided by the webhook token");
             }
             if (options.deniedMethods().contains(method)) {
