@@ -20,7 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * fixture folded into the batch envelope (D:settings/how-to-call-rest-api/batch.md), with
  * {@code result_error} as PHP's empty {@code []} when nothing failed, as real portals send it
  * (F:tests/real_responses/batch_list_empty.py). A method without a fixture answers
- * {@code ERROR_METHOD_NOT_FOUND}, as a portal without that module does.
+ * {@code ERROR_METHOD_NOT_FOUND}, as a portal without that module does. A call with an
+ * {@code entityTypeId} takes {@code <method>@entityTypeId=<id>.json} when there is one (the deals'
+ * contact links read through crm.item.list), else the method's fixture.
  */
 final class ReplayPortal implements AutoCloseable {
     static final String TOKEN = "r3playT0ken";
@@ -45,16 +47,18 @@ final class ReplayPortal implements AutoCloseable {
     private MockResponse answer(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         String method = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.json$", "");
+        JsonNode body = Fixtures.JSON.readTree(request.getBody().utf8());
         if (method.equals("batch")) {
-            return json(200, batch(Fixtures.JSON.readTree(request.getBody().utf8()).get("cmd")));
+            return json(200, batch(body.get("cmd")));
         }
-        JsonNode f = fixture(method);
+        JsonNode f = fixture(method, body.path("entityTypeId").asString(""));
         return json(f.get("status").asInt(), f.get("body"));
     }
 
-    private JsonNode fixture(String method) {
+    private JsonNode fixture(String method, String entityTypeId) {
         methods.add(method);
-        JsonNode f = Fixtures.load(method);
+        JsonNode f = entityTypeId.isEmpty() ? null : Fixtures.load(method + "@entityTypeId=" + entityTypeId);
+        f = f != null ? f : Fixtures.load(method);
         if (f != null) {
             return f;
         }
@@ -71,9 +75,16 @@ final class ReplayPortal implements AutoCloseable {
         ObjectNode nexts = Fixtures.JSON.createObjectNode();
         ObjectNode times = Fixtures.JSON.createObjectNode();
         for (Map.Entry<String, JsonNode> e : cmd.properties()) {
-            String query = e.getValue().stringValue();
-            String method = URLDecoder.decode(query.split("\\?", 2)[0], StandardCharsets.UTF_8);
-            JsonNode f = fixture(method);
+            String[] query = e.getValue().stringValue().split("\\?", 2);
+            String method = URLDecoder.decode(query[0], StandardCharsets.UTF_8);
+            String entityTypeId = "";
+            for (String pair : query.length > 1 ? query[1].split("&") : new String[0]) {
+                String[] kv = pair.split("=", 2);
+                if (kv.length == 2 && URLDecoder.decode(kv[0], StandardCharsets.UTF_8).equals("entityTypeId")) {
+                    entityTypeId = URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+                }
+            }
+            JsonNode f = fixture(method, entityTypeId);
             JsonNode body = f.get("body");
             if (f.get("status").asInt() != 200 || body.has("error")) {
                 errors.set(e.getKey(), body);
