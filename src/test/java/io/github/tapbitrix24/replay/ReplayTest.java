@@ -37,10 +37,10 @@ import tools.jackson.databind.node.ObjectNode;
  * type rules (not computed by the tap's coercion), and validates against the SCHEMA announced for it.
  */
 class ReplayTest {
-    private static final List<String> STREAMS = List.of("deals", "contacts", "companies", "leads", "users", "calls",
-            "open_lines", "departments", "status_list", "spa_types", "spa_1038", "deal_fields", "contact_fields",
-            "lead_fields", "spa_fields_1038", "deal_stage_history", "lead_stage_history", "deal_comments",
-            "deal_products");
+    private static final List<String> STREAMS = List.of("deals", "contacts", "companies", "leads", "activities",
+            "users", "calls", "open_lines", "departments", "status_list", "spa_types", "spa_1038", "deal_fields",
+            "contact_fields", "lead_fields", "activity_fields", "spa_fields_1038", "deal_stage_history",
+            "lead_stage_history", "deal_comments", "deal_products");
 
     private static ReplayPortal portal;
     private static List<JsonNode> messages;
