@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -43,6 +44,7 @@ final class WebhookTransport {
     private final String userAgent;
     private final AtomicLong httpRequests = new AtomicLong();
     private volatile WebhookUrl webhook;
+    private volatile Consumer<HttpExchange> exchanges = e -> { };
 
     WebhookTransport(WebhookUrl webhook, ClientSettings settings, ObjectMapper mapper, ErrorClassifier errors,
                      Clock clock) {
@@ -70,6 +72,10 @@ final class WebhookTransport {
         return webhook;
     }
 
+    void onExchange(Consumer<HttpExchange> listener) {
+        this.exchanges = listener;
+    }
+
     long httpRequests() {
         return httpRequests.get();
     }
@@ -83,8 +89,10 @@ final class WebhookTransport {
                     .post(RequestBody.create(body, JSON))
                     .build();
             httpRequests.incrementAndGet();
+            long started = clock.millis();
+            int status = 0;
             try (Response response = http.newCall(request).execute()) {
-                int status = response.code();
+                status = response.code();
                 if (isRedirect(status)) {
                     if (hop >= MAX_REDIRECTS) {
                         throw errors.malformed(method, status, "too many redirects", null);
@@ -95,6 +103,9 @@ final class WebhookTransport {
                 return new Answer(status, read(method, status, response), retryAfter(response.header("Retry-After")));
             } catch (IOException e) {
                 throw errors.transport(method, e);
+            } finally {
+                // the body is read inside the try: its time counts, as it does for the server's limits
+                exchanges.accept(new HttpExchange(method, status, Duration.ofMillis(clock.millis() - started)));
             }
         }
     }

@@ -46,6 +46,7 @@ public final class SyncRunner {
     private final TapConfig config;
     private final StreamPlanner planner;
     private final SecretScrubber scrubber;
+    private RunProgress progress;
     /** The outputs of the current run, for the report of values written as null at its end. */
     private final List<SingerStreamOutput> outputs = new ArrayList<>();
 
@@ -88,6 +89,7 @@ public final class SyncRunner {
      */
     public Result run(Catalog catalog, JsonNode state) {
         SyncState syncState = SyncState.from(state);
+        progress = new RunProgress(clock);
         outputs.clear();
         PortalOffset portalOffset = new PortalOffset();
         List<StreamSummary> summaries = new ArrayList<>();
@@ -112,6 +114,7 @@ public final class SyncRunner {
         syncState.currentlySyncing(null);
         ObjectNode finalState = syncState.toJson();
         writer.writeState(finalState);
+        progress.summary();
         return new Result(finalState, List.copyOf(summaries));
     }
 
@@ -153,10 +156,10 @@ public final class SyncRunner {
         outputs.clear();
     }
 
-    /** The stream's Singer METRIC lines on stderr: records, HTTP requests, duration. */
-    private static void metrics(StreamSummary s) {
+    /** The stream's Singer METRIC lines on stderr: records (the last increment), HTTP requests, duration. */
+    private void metrics(StreamSummary s) {
         Map<String, String> stream = Map.of("stream", s.stream());
-        LOG.info(() -> Metrics.logged(Metrics.counter("record_count", s.records(), stream)));
+        progress.streamDone(s.stream());
         LOG.info(() -> Metrics.logged(Metrics.counter("http_request_count", s.httpRequests(), stream)));
         LOG.info(() -> Metrics.logged(Metrics.timer("sync_duration", s.elapsed().toNanos() / 1e9,
                 Map.of("stream", s.stream(), "status", s.completed() ? "succeeded" : "skipped"))));
@@ -262,7 +265,7 @@ public final class SyncRunner {
 
     private SingerStreamOutput output(StreamPlan plan, ObjectNode schema, SyncState state, PortalOffset portalOffset) {
         SingerStreamOutput out = new SingerStreamOutput(plan.name(), schema, writer, state, portalOffset, clock,
-                scrubber, config.emitActivateVersion() && readsEverything(plan));
+                scrubber, config.emitActivateVersion() && readsEverything(plan), progress.stream(plan.name()));
         outputs.add(out);
         return out;
     }

@@ -144,10 +144,11 @@ class DiscoveryLogicTest {
     }
 
     @Test
-    void unknownTypesArePermissiveNotDropped() {
+    void unknownTypesAreTypedAsAnyJsonValueNotDropped() {
         CatalogEntry deals = new Discovery(portal("['crm']"), TapConfig.defaults(URL)).discover().find("deals")
                 .orElseThrow();
-        assertEquals(json("{'description':'Hologram'}"), deals.schema().get("properties").get("UF_CRM_1"));
+        assertEquals(json("{'type':['object','array','string','number','boolean','null'],'description':'Hologram'}"),
+                deals.schema().get("properties").get("UF_CRM_1"));
     }
 
     @Test
