@@ -375,7 +375,8 @@ public final class RecordCoercer {
             return big != null ? big : fail(path, v, "integer");
         }
         if (v.isBoolean()) {
-            return F.numberNode(v.booleanValue() ? 1 : 0);
+            // false is PHP's empty value (an unset single user field), never the ID or count 0
+            return v.booleanValue() ? F.numberNode(1) : F.nullNode();
         }
         return fail(path, v, "integer");
     }
@@ -445,7 +446,7 @@ public final class RecordCoercer {
             }
         }
         if (v.isBoolean()) {
-            return F.numberNode(v.booleanValue() ? 1 : 0);
+            return v.booleanValue() ? F.numberNode(1) : F.nullNode();   // false: PHP's empty value
         }
         return fail(path, v, "number");
     }

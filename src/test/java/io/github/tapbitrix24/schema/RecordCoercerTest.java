@@ -133,6 +133,16 @@ class RecordCoercerTest {
     }
 
     @Test
+    void phpFalseForAnEmptySingleNumericFieldIsNullNotZero() {
+        // an unset single employee/enumeration/crm-link/double user field comes as PHP's false
+        RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("EMP", "employee"), f("E", "enumeration"),
+                f("I", "integer"), f("D", "double")));
+        assertJson(json("{'EMP':null,'E':null,'I':null,'D':null}"),
+                c.coerce(json("{'EMP':false,'E':false,'I':false,'D':false}")));
+        assertEquals(java.util.Map.of(), c.nulledValues());
+    }
+
+    @Test
     void nonEmptyValuesWrittenAsNullAreCountedPerField() {
         RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("I", "integer"), multi("M", "integer"), f("T", "datetime")));
         c.coerce(json("{'I':'abc','M':['1','x','y'],'T':''}"));
