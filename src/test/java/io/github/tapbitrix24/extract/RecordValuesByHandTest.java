@@ -36,8 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Dates: the record carries the day the portal stores. At a positive offset that is the local
  * date of the value as sent, whether the portal renders the day as local midnight
  * ({@code 2024-03-02T00:00:00+03:00}) or as UTC midnight shown in its offset
- * ({@code 2024-03-02T03:00:00+03:00}); deals' BEGINDATE is also checked against the day the deal
- * was created, which the simulator stores as its begin date.
+ * ({@code 2024-03-02T03:00:00+03:00}); deals' BEGINDATE is also checked against the day the
+ * simulator stores for it (the UTC day of the deal's creation).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordValuesByHandTest {
@@ -115,7 +115,7 @@ class RecordValuesByHandTest {
                 f("CALL_START_DATE", Kind.DATETIME), f("COST", Kind.DECIMAL), f("TRANSCRIPT_PENDING", Kind.FLAG),
                 f("CALL_FAILED_CODE", Kind.TEXT))));
         families.put("open_lines", new Family(Dataset.OPEN_LINES, "ID", List.of(f("ID", Kind.INT), f("ACTIVE", Kind.FLAG),
-                f("CRM", Kind.FLAG), f("CRM_FORWARD", Kind.FLAG), f("DATE_MODIFY", Kind.DATETIME))));
+                f("CRM", Kind.FLAG), f("CRM_FORWARD", Kind.FLAG), f("MODIFY_USER_ID", Kind.INT))));
         families.put("status_list", new Family(Dataset.STATUSES, "ID", List.of(f("ID", Kind.INT), f("SORT", Kind.INT),
                 f("SYSTEM", Kind.FLAG), f("STATUS_ID", Kind.TEXT))));
         families.put("spa_types", new Family(Dataset.SPA_TYPES, "id", List.of(f("id", Kind.INT), f("entityTypeId", Kind.INT),
@@ -183,13 +183,14 @@ class RecordValuesByHandTest {
     }
 
     @Test
-    void aDealsBeginDateIsTheDayItWasCreated() {
+    void aDealsBeginDateIsTheDayTheSimulatorStoredForItsCreation() {
         List<ObjectNode> rows = c.h.sim.data().rows(Dataset.DEALS);
         for (ObjectNode deal : run.records("deals")) {
             ObjectNode raw = rows.get(deal.get("ID").asInt() - 1);
             assertEquals(deal.get("ID").asString(), raw.get("ID").asString());
+            // The simulator stores a deal's begin date as the UTC day of its creation (portal.Fmt#date).
             LocalDate created = OffsetDateTime.parse(raw.get("DATE_CREATE").asString())
-                    .atZoneSameInstant(PORTAL).toLocalDate();
+                    .atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
             assertEquals(created.toString(), deal.get("BEGINDATE").asString(), "deal " + deal.get("ID"));
         }
     }
