@@ -149,7 +149,13 @@ class DeletionDetectionTest {
                 }
             }
             assertTrue(firstMark > 0);
-            SyncHarness.Run killed = h.sync(catalog, first.lastState(), firstMark + 2);
+            SyncHarness.Run beforeAnyMark = h.sync(catalog, first.lastState(), firstMark);
+            assertTrue(beforeAnyMark.killed());
+            assertEquals(Set.of(), marked(beforeAnyMark, "contacts", "ID"));
+            assertEquals(first.lastState().path("bookmarks").path("contacts").path("deletion_sweep"),
+                    beforeAnyMark.lastState().path("bookmarks").path("contacts").path("deletion_sweep"));
+
+            SyncHarness.Run killed = h.sync(catalog, beforeAnyMark.lastState(), firstMark + 2);
             assertTrue(killed.killed());
             assertFalse(marked(killed, "contacts", "ID").isEmpty());
             assertTrue(marked(killed, "contacts", "ID").size() < deleted.size());
@@ -157,6 +163,31 @@ class DeletionDetectionTest {
             SyncHarness.Run next = h.sync(catalog, killed.lastState());
             assertEquals(deleted, marked(next, "contacts", "ID"), "every mark again, none lost");
             assertEquals(Set.of(), marked(h.sync(catalog, next.lastState()), "contacts", "ID"));
+        }
+    }
+
+    @Test
+    void recordsBeforeStartDateAreNeitherSweptNorMarked() {
+        try (SyncHarness h = new SyncHarness(PortalOptions.defaults(), c -> c.withDeletions(DeletionSettings.everyRun()))) {
+            List<ObjectNode> deals = new ArrayList<>(h.sim.data().rows(Dataset.DEALS));
+            deals.sort(java.util.Comparator.comparing(r -> java.time.OffsetDateTime.parse(
+                    r.get("DATE_MODIFY").asString()).toInstant()));
+            ObjectNode middle = deals.get(deals.size() / 2);
+            java.time.OffsetDateTime start = java.time.OffsetDateTime.parse(middle.get("DATE_MODIFY").asString());
+            io.github.tapbitrix24.config.TapConfig c = h.config;
+            io.github.tapbitrix24.config.TapConfig withStart = new io.github.tapbitrix24.config.TapConfig(c.webhookUrl(),
+                    java.util.Optional.of(start), false, false, false, c.operatingTimeThreshold(), List.of(),
+                    c.maxRequestsPerSecond(), c.requestBurst(), c.requestTimeoutSeconds())
+                    .withDeletions(DeletionSettings.everyRun());
+            Catalog catalog = h.catalog("deals");
+            SyncHarness.Run first = run(h, withStart, catalog, null);
+            long old = deals.get(3).get("ID").asLong();
+            long recent = deals.get(deals.size() - 3).get("ID").asLong();
+            h.sim.data().delete(Dataset.DEALS, old);
+            h.sim.data().delete(Dataset.DEALS, recent);
+            SyncHarness.Run second = run(h, withStart, catalog, first.lastState());
+            assertEquals(Set.of(recent), marked(second, "deals", "ID"), "a deal the warehouse never got is not marked");
+            assertEquals(first.records("deals").size() - 1, second.result().sweeps().get(0).ids());
         }
     }
 
@@ -246,9 +277,14 @@ class DeletionDetectionTest {
 
     /** A run against {@code h}'s portal with confirm_mass_deletion set to {@code confirm}. */
     private static SyncHarness.Run sameDataRun(SyncHarness h, Catalog catalog, JsonNode state, long confirm) {
+        return run(h, h.config.withDeletions(new DeletionSettings(true, 0, DeletionSettings.DEFAULT_MAX_FRACTION,
+                confirm)), catalog, state);
+    }
+
+    /** A run against {@code h}'s portal with another config. */
+    private static SyncHarness.Run run(SyncHarness h, io.github.tapbitrix24.config.TapConfig config, Catalog catalog,
+                                       JsonNode state) {
         SyncHarness.LineLimitedOutput out = new SyncHarness.LineLimitedOutput(Long.MAX_VALUE);
-        io.github.tapbitrix24.config.TapConfig config = h.config.withDeletions(
-                new DeletionSettings(true, 0, DeletionSettings.DEFAULT_MAX_FRACTION, confirm));
         try (io.github.tapbitrix24.singer.SingerWriter writer = new io.github.tapbitrix24.singer.SingerWriter(out)) {
             SyncRunner.Result result = SyncRunner.create(h.client, config, writer, java.time.Clock.systemUTC(), d -> { })
                     .run(catalog, state);

@@ -91,10 +91,11 @@ public final class EntitySweeper {
         Instant started = clock.instant();
         ListDialect dialect = ListDialect.forApi(plan.spec().api(), plan.spec().idField()).orElseThrow();
         IdSet current;
+        IdSet vanished;
         IdSet stillThere;
         try {
             current = sweep(plan, dialect);
-            IdSet vanished = last.map(l -> l.ids().minus(current)).orElse(IdSet.empty());
+            vanished = last.map(l -> l.ids().minus(current)).orElse(IdSet.empty());
             stillThere = vanished.isEmpty() ? IdSet.empty() : lookUp(plan, dialect, vanished.toArray());
         } catch (StreamUnavailableException e) {
             return Optional.of(summary(stream, 0, 0, 0, before, started,
@@ -103,7 +104,6 @@ public final class EntitySweeper {
             return Optional.of(summary(stream, 0, 0, 0, before, started, warn(stream, "failed (" + e.getMessage() + ")")));
         }
         boolean filtered = !plan.filter().isEmpty();
-        IdSet vanished = last.map(l -> l.ids().minus(current)).orElse(IdSet.empty());
         IdSet gone = filtered ? vanished : vanished.minus(stillThere);
         if (!filtered && !stillThere.isEmpty()) {
             LOG.warning(() -> "stream " + stream + ": " + stillThere.size() + " IDs missing from the deletion sweep"
