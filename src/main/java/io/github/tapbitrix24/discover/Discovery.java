@@ -71,7 +71,7 @@ public final class Discovery {
 
         List<CatalogEntry> entries = new ArrayList<>();
         StreamSchemas schemas = new StreamSchemas(config);
-        boolean dealsPresent = false;
+        Set<String> present = new java.util.HashSet<>();
         for (StreamSpec spec : statics) {
             if (!scopes.enables(spec.scope())) {
                 omit(spec.name(), "the webhook has no '" + spec.scope() + "' scope; add it to the webhook to enable this stream");
@@ -82,8 +82,8 @@ public final class Discovery {
                 omit(spec.name(), spec.method() + " " + moduleProblem);
                 continue;
             }
-            if (spec.parent() != null && spec.parent().equals("deals") && !dealsPresent) {
-                omit(spec.name(), "its parent stream deals is not available");
+            if (spec.parent() != null && !present.contains(spec.parent())) {
+                omit(spec.name(), "its parent stream " + spec.parent() + " is not available");
                 continue;
             }
             CatalogEntry entry = entryFor(spec, first, schemas);
@@ -91,7 +91,7 @@ public final class Discovery {
                 continue;
             }
             entries.add(entry);
-            dealsPresent |= spec.name().equals("deals");
+            present.add(spec.name());
             if (spec.api() == ListApi.TYPE_LIST && spaTypeIds != null) {
                 entries.addAll(spaEntries(spaTypeIds, schemas));
             }
@@ -116,6 +116,9 @@ public final class Discovery {
             }
         }
         fieldsMethods.forEach(m -> cmds.add(new BatchCommand(key(m), m, F.objectNode())));
+        if (fieldsMethods.contains(UserSchema.FIELDS_METHOD)) {
+            cmds.add(new BatchCommand(key(UserSchema.USERFIELD_LIST), UserSchema.USERFIELD_LIST, F.objectNode()));
+        }
         ObjectNode typeList = F.objectNode();
         typeList.putObject("order").put("id", "ASC");
         cmds.add(new BatchCommand(key("crm.type.list"), "crm.type.list", typeList));
@@ -135,6 +138,16 @@ public final class Discovery {
         String metadataMethod = spec.dynamicSchema() ? spec.fieldsMethod()
                 : spec.api() == ListApi.FIELD_METADATA ? spec.method() : null;
         List<FieldDescriptor> fields = null;
+        if (UserSchema.FIELDS_METHOD.equals(metadataMethod)) {
+            SubResult r = first.get(key(metadataMethod));
+            if (!usable(spec.name(), r)) {
+                return null;
+            }
+            // user.userfield.list needs the user.userfield scope and an administrator: optional
+            SubResult custom = first.get(key(UserSchema.USERFIELD_LIST));
+            return schemas.entry(spec, UserSchema.build(r.result(), custom != null && custom.ok() ? custom.result() : null,
+                    spec.keyProperties()));
+        }
         if (metadataMethod != null) {
             SubResult r = first.get(key(metadataMethod));
             if (!usable(spec.name(), r)) {

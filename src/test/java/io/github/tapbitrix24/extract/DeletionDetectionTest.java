@@ -119,6 +119,19 @@ class DeletionDetectionTest {
     }
 
     @Test
+    void aStreamFamilyAddedLaterIsSweptByTheSameCode() {
+        // tasks came after the sweep was written: camelCase rows, its own dialect, nothing task-specific here
+        try (SyncHarness h = harness(PortalOptions.defaults(), s -> s)) {
+            Catalog catalog = h.catalog("tasks");
+            SyncHarness.Run first = h.sync(catalog, null);
+            assertFalse(first.records("tasks").isEmpty());
+            Set<Long> deleted = deleteOnePercent(h, Dataset.TASKS, "ID");
+            SyncHarness.Run second = h.sync(catalog, first.lastState());
+            assertEquals(deleted, marked(second, "tasks", "ID"));
+        }
+    }
+
+    @Test
     void withoutTheSettingNothingIsSweptAndTheSchemaHasNoDeletionColumn() {
         try (SyncHarness h = new SyncHarness(PortalOptions.defaults())) {
             Catalog catalog = h.catalog("deals");

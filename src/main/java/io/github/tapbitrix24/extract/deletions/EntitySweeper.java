@@ -140,7 +140,7 @@ public final class EntitySweeper {
         Optional<OffsetDateTime> start = plan.startDate();
         List<String> select = new ArrayList<>(List.of(idField));
         start.ifPresent(s -> select.add(plan.replicationKey()));
-        KeysetPager.Scan scan = new KeysetPager.Scan(plan.name(), plan.spec().method(), dialect,
+        KeysetPager.Scan scan = new KeysetPager.Scan(plan.name(), plan.spec().method(), dialect.forSelect(select),
                 plan.spec().fixedParams(), select, plan.filter());
         IdSet.Builder ids = new IdSet.Builder();
         pager.scan(scan, 0, null, new KeysetPager.Sink() {
@@ -166,8 +166,9 @@ public final class EntitySweeper {
     }
 
     /** Which of {@code ids} the list method still returns when asked by ID, without the stream's filter. */
-    private IdSet lookUp(StreamPlan plan, ListDialect dialect, long[] ids) {
+    private IdSet lookUp(StreamPlan plan, ListDialect family, long[] ids) {
         String idField = plan.spec().idField();
+        ListDialect dialect = family.forSelect(List.of(idField));
         List<BatchCommand> commands = new ArrayList<>();
         for (int from = 0; from < ids.length; from += IDS_PER_LOOKUP) {
             ObjectNode filter = F.objectNode();
