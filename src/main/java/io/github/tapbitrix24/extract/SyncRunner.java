@@ -246,8 +246,7 @@ public final class SyncRunner {
         summaries.addAll(riders.summaries(name, skipped));
         if (skipped == null) {
             sweeper.afterRead(plan, out, state).ifPresent(sweep -> {
-                sweeps.add(sweep);
-                LOG.info(sweep::line);
+                sweepDone(sweep);
                 writer.writeState(state.toJson());
             });
         }
@@ -339,10 +338,17 @@ public final class SyncRunner {
                 || !children.readsEveryParent(plan, bookmark)) {
             return out;
         }
-        return new ChildIdsOutput(out, plan.name(), plan.spec().idField(), state, clock, config.deletions(), sweep -> {
-            sweeps.add(sweep);
-            LOG.info(sweep::line);
-        });
+        return new ChildIdsOutput(out, plan.name(), plan.spec().idField(), state, clock, config.deletions(),
+                this::sweepDone);
+    }
+
+    /** A deletion check's summary line, and its METRIC lines: records marked deleted, the sweep's HTTP requests. */
+    private void sweepDone(SweepSummary sweep) {
+        sweeps.add(sweep);
+        LOG.info(sweep::line);
+        Map<String, String> tags = Map.of("stream", sweep.stream());
+        LOG.info(() -> Metrics.logged(Metrics.counter("deleted_record_count", sweep.marked(), tags)));
+        LOG.info(() -> Metrics.logged(Metrics.counter("deletion_sweep_http_request_count", sweep.httpRequests(), tags)));
     }
 
     private StreamSummary skipped(String name, String why) {

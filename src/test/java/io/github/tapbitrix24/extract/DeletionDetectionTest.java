@@ -132,6 +132,45 @@ class DeletionDetectionTest {
     }
 
     @Test
+    void eachCheckReportsItsMarksAndRequestsAsMetrics() {
+        try (SyncHarness h = harness(PortalOptions.defaults(), s -> s)) {
+            Catalog catalog = h.catalog("companies");
+            SyncHarness.Run first = h.sync(catalog, null);
+            Set<Long> deleted = deleteOnePercent(h, Dataset.COMPANIES, "ID");
+            List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.logging.Logger log = java.util.logging.Logger.getLogger(SyncRunner.class.getName());
+            java.util.logging.Handler handler = new java.util.logging.Handler() {
+                @Override
+                public void publish(java.util.logging.LogRecord r) {
+                    lines.add(r.getMessage());
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            log.addHandler(handler);
+            SyncHarness.Run second;
+            try {
+                second = h.sync(catalog, first.lastState());
+            } finally {
+                log.removeHandler(handler);
+            }
+            SweepSummary sweep = second.result().sweeps().get(0);
+            assertTrue(lines.contains(sweep.line()), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"metric\":\"deleted_record_count\"")
+                    && l.contains("\"stream\":\"companies\"") && l.endsWith("\"value\":" + deleted.size() + "}")),
+                    lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"metric\":\"deletion_sweep_http_request_count\"")
+                    && l.endsWith("\"value\":" + sweep.httpRequests() + "}")), lines.toString());
+        }
+    }
+
+    @Test
     void withoutTheSettingNothingIsSweptAndTheSchemaHasNoDeletionColumn() {
         try (SyncHarness h = new SyncHarness(PortalOptions.defaults())) {
             Catalog catalog = h.catalog("deals");
