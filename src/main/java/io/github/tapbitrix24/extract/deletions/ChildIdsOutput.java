@@ -8,6 +8,7 @@ import io.github.tapbitrix24.extract.StreamOutput;
 import io.github.tapbitrix24.extract.SyncState;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -77,7 +78,7 @@ public final class ChildIdsOutput implements StreamOutput {
             SweepLedger.write(state, stream, now, current);
         }
         done.accept(new SweepSummary(stream, current.size(), d.verdict() == Vanished.Verdict.MARK ? gone.size() : 0,
-                0, 0, 0, java.time.Duration.ZERO, d.outcome(0)));
+                0, 0, 0, Duration.ZERO, d.outcome(0)));
     }
 
     @Override
