@@ -192,7 +192,8 @@ public final class PortalSimulator implements AutoCloseable {
                 reply = error(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
             } else if (parts.length < 5) {
                 reply = error(401, "NO_AUTH_FOUND", "Wrong authorization data");
-            } else if (!parts[2].equals(Integer.toString(options.userId())) || !parts[3].equals(token)) {
+            } else if (!parts[2].equals(Integer.toString(options.userId())) || !parts[3].equals(token)
+                    || faults.revoked()) {
                 // D:_includes/system-errors.md: no active webhook with this user id and secret
                 reply = error(401, "INVALID_CREDENTIALS", "Invalid request credentials");
             } else {
