@@ -61,7 +61,7 @@ public final class BitrixClient implements BitrixApi {
         byte[] body = MAPPER.writeValueAsBytes(params == null ? MAPPER.createObjectNode() : params);
         return retrier.run(method, Set.of(method), () -> {
             JsonNode answer = send(method, body, Set.of(method));
-            Envelope envelope = Envelopes.envelope(answer);
+            Envelope envelope = Envelopes.envelope(method, answer);
             operatingBudget.observe(method, envelope.time());
             return envelope;
         });

@@ -134,6 +134,10 @@ public final class KeysetPager {
                     failed = page;
                     break;
                 }
+                if (!scan.dialect().isPage(page.result())) {
+                    failed = StreamCalls.malformed(page, "a page that is not a list of rows");
+                    break;
+                }
                 JsonNode rows = scan.dialect().rows(page.result());
                 int pageSize = rows.size();
                 if (!rows.isEmpty()) {

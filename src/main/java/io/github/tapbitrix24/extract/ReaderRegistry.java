@@ -28,9 +28,9 @@ public final class ReaderRegistry {
         m.put(ListApi.STAGE_HISTORY, keyset);
         m.put(ListApi.USER_GET, keyset);
         m.put(ListApi.VOXIMPLANT_STATISTIC, keyset);
-        m.put(ListApi.DEPARTMENT_GET, OffsetPagedReader.departments(api));
-        m.put(ListApi.TYPE_LIST, OffsetPagedReader.types(api));
-        m.put(ListApi.STATUS_LIST, OffsetPagedReader.statuses(api));
+        m.put(ListApi.DEPARTMENT_GET, OffsetPagedReader.departments(api, sleeper));
+        m.put(ListApi.TYPE_LIST, OffsetPagedReader.types(api, sleeper));
+        m.put(ListApi.STATUS_LIST, OffsetPagedReader.statuses(api, sleeper));
         m.put(ListApi.OPENLINES_CONFIG, new OpenLinesReader(api));
         m.put(ListApi.FIELD_METADATA, new FieldMetadataReader(api));
         return new ReaderRegistry(m);

@@ -46,6 +46,16 @@ final class StreamCalls {
     }
 
     /**
+     * The sub-call {@code page} as failed with a malformed answer: retried like any malformed
+     * response, then the run fails naming the method.
+     */
+    static SubResult malformed(SubResult page, String what) {
+        BitrixException error = new BitrixException(BitrixErrorKind.MALFORMED_RESPONSE, page.method(), "", 0,
+                "unreadable answer to " + page.method() + ": " + what, null, null);
+        return new SubResult(page.key(), page.method(), null, page.next(), page.total(), page.time(), error);
+    }
+
+    /**
      * Sleeps before a failed sub-call is sent again, or throws when it must not (a non-retryable
      * error) or cannot (the {@link #MAX_ATTEMPTS}th failure in a row) be.
      *

@@ -208,7 +208,7 @@ public final class PortalSimulator implements AutoCloseable {
                     case HTML_502 -> new Reply(502, "text/html; charset=UTF-8", ("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n"
                             + "<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
                             .getBytes(StandardCharsets.UTF_8));
-                    default -> serve(method, ex);
+                    default -> serve(method, ex, fault);
                 };
                 if (fault == Fault.TRUNCATED) {
                     reply = new Reply(200, reply.contentType(), reply.body(), Math.max(1, reply.length() / 2), -1, 0, 0);
@@ -258,7 +258,7 @@ public final class PortalSimulator implements AutoCloseable {
         return new Reply(status, "application/json; charset=utf-8", Json.bytes(o));
     }
 
-    private Reply serve(String method, HttpExchange ex) throws IOException {
+    private Reply serve(String method, HttpExchange ex, Fault fault) throws IOException {
         JsonNode params;
         try {
             params = params(ex);
@@ -302,6 +302,9 @@ public final class PortalSimulator implements AutoCloseable {
                 body.set("time", out.time());
             }
             advance(start, seconds);
+            if (FaultShapes.reshapes(fault)) {
+                FaultShapes.apply(fault, body, method.equals("batch"));
+            }
             long rendering = System.nanoTime();
             long renderingCpu = threadCpu();
             Buffer out = buffers.get();
