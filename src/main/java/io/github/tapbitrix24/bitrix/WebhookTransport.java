@@ -41,6 +41,7 @@ final class WebhookTransport {
     private final ErrorClassifier errors;
     private final Clock clock;
     private final String userAgent;
+    private final long maxResponseBytes;
     private final AtomicLong httpRequests = new AtomicLong();
     private volatile WebhookUrl webhook;
 
@@ -51,6 +52,7 @@ final class WebhookTransport {
         this.errors = errors;
         this.clock = clock;
         this.userAgent = settings.userAgent();
+        this.maxResponseBytes = settings.maxResponseBytes();
         Duration timeout = settings.requestTimeout();
         this.http = new OkHttpClient.Builder()
                 // A renamed portal answers 302; OkHttp would follow it as a GET and drop the body
@@ -101,7 +103,12 @@ final class WebhookTransport {
 
     private JsonNode read(String method, int status, Response response) {
         ResponseBody responseBody = response.body();
-        try (InputStream in = responseBody.byteStream()) {
+        if (responseBody.contentLength() > maxResponseBytes) {
+            throw tooLarge(method, status);
+        }
+        // The cap counts decompressed bytes (OkHttp inflates gzip itself), so a gzip bomb or an
+        // endless chunked stream stops at the cap instead of filling the heap.
+        try (InputStream in = new CappedInputStream(responseBody.byteStream(), maxResponseBytes)) {
             JsonNode node = mapper.readTree(in);
             if (node == null || node.isMissingNode() || !node.isObject()) {
                 throw errors.malformed(method, status, node == null || node.isMissingNode()
@@ -109,7 +116,12 @@ final class WebhookTransport {
             }
             return node;
         } catch (JacksonIOException e) { // the connection broke while the body was being read
+            if (e.getCause() instanceof CappedInputStream.TooLarge) {
+                throw tooLarge(method, status);
+            }
             throw errors.transport(method, e.getCause() != null ? e.getCause() : e);
+        } catch (CappedInputStream.TooLarge e) {
+            throw tooLarge(method, status);
         } catch (JacksonException e) {
             MediaType type = responseBody.contentType();
             String what = type != null && "html".equals(type.subtype())
@@ -118,6 +130,11 @@ final class WebhookTransport {
         } catch (IOException e) {
             throw errors.transport(method, e);
         }
+    }
+
+    private BitrixException tooLarge(String method, int status) {
+        return errors.malformed(method, status, "an answer larger than " + (maxResponseBytes >> 20)
+                + " MB (max_response_mb), not read further", null);
     }
 
     /**

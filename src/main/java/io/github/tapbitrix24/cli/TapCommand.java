@@ -106,7 +106,7 @@ public final class TapCommand implements Callable<Integer> {
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {
             // picocli quotes the arguments it did not understand: one may be a webhook URL
-            err.println(WebhookUrl.maskAny(NAME + ": " + e.getMessage() + " (see --help)"));
+            err.println(WebhookUrl.maskAny(NAME + ": " + parameterProblem(e) + " (see --help)"));
             return 2;
         });
         cli.setExecutionExceptionHandler((e, c, p) -> command.fail(e));
@@ -117,6 +117,22 @@ public final class TapCommand implements Callable<Integer> {
             // and must not become the JVM's stack trace on stderr either.
             return command.fail(e);
         }
+    }
+
+    /** picocli's words, except for an option given without its file, which gets ours. */
+    private static String parameterProblem(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.MissingParameterException missing && missing.getMissing() != null) {
+            for (CommandLine.Model.ArgSpec arg : missing.getMissing()) {
+                if (arg instanceof CommandLine.Model.OptionSpec option && option.longestName().equals("--properties")) {
+                    return "--catalog needs the catalog file after it, e.g. --catalog catalog.json"
+                            + " (make one with --discover)";
+                }
+                if (arg instanceof CommandLine.Model.OptionSpec option) {
+                    return option.longestName() + " needs a value after it: " + option.paramLabel();
+                }
+            }
+        }
+        return e.getMessage();
     }
 
     @Override
@@ -146,6 +162,10 @@ public final class TapCommand implements Callable<Integer> {
         }
         if (chosen.size() > 1) {
             throw new UsageError("choose one of " + String.join(", ", chosen));
+        }
+        if (discover && catalog != null) {
+            throw new UsageError("--discover writes a new catalog and reads none: drop --catalog to discover, or drop"
+                    + " --discover to sync the streams the catalog selects");
         }
         if (about) {
             return new AboutMode(format, ConfigSchema.load(), out);

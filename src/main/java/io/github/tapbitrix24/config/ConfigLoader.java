@@ -125,7 +125,8 @@ public final class ConfigLoader {
                 number(config, "retry_max_delay_seconds"),
                 value(config, "retry_max_total_seconds").intValue(),
                 value(config, "deal_comments_full_refresh_hours").intValue(),
-                value(config, "emit_activate_version").booleanValue());
+                value(config, "emit_activate_version").booleanValue(),
+                value(config, "max_response_mb").intValue());
     }
 
     /** The configured value, else the schema's default: the schema is the one place defaults live. */

@@ -77,6 +77,10 @@ public final class KeysetStreamReader implements StreamReader {
         String creationField = plan.spec().creationTimeField().orElseThrow(() -> new IllegalStateException(
                 "stream " + plan.name() + " offers its ID as a key but no creation time to settle it by"));
         long after = bookmark.value() != null && bookmark.value().isIntegralNumber() ? bookmark.value().asLong() : 0;
+        if (bookmark.value() != null && !bookmark.value().isIntegralNumber()) {
+            LOG.warning(() -> "stream " + plan.name() + ": bookmark " + bookmark.value() + " is not an ID; reading the"
+                    + " whole stream");
+        }
         SettledIdBookmark settled = new SettledIdBookmark(plan.name(), scan.dialect().idField(), creationField, after);
         pager.scan(scan, after, null, new KeysetPager.Sink() {
             @Override

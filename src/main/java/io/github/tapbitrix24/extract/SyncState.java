@@ -11,6 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  * through untouched; {@link #toJson()} is what each STATE message carries.
  */
 public final class SyncState {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SyncState.class.getName());
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** Bookmark entries of the table-version scheme (as tap-mysql and others write them). */
     private static final String VERSION = "version";
@@ -46,7 +47,39 @@ public final class SyncState {
     }
 
     public StreamBookmark bookmark(String stream) {
-        return StreamBookmark.fromJson(bookmarks.get(stream));
+        JsonNode entry = bookmarks.get(stream);
+        warnAboutMistypedParts(stream, entry);
+        return StreamBookmark.fromJson(entry);
+    }
+
+    /**
+     * A state entry edited by hand or by another program may carry parts of the wrong type. They are
+     * ignored, never silently: the warning names the stream and what the run does instead.
+     */
+    private static void warnAboutMistypedParts(String stream, JsonNode entry) {
+        if (entry == null || entry.isNull()) {
+            return;
+        }
+        if (!entry.isObject()) {
+            LOG.warning(() -> "stream " + stream + ": its state entry " + shown(entry) + " is not an object; ignoring"
+                    + " it, so the stream is read from start_date (or whole)");
+            return;
+        }
+        JsonNode lastId = entry.get("last_id");
+        if (lastId != null && !lastId.isNull() && !lastId.isIntegralNumber()) {
+            LOG.warning(() -> "stream " + stream + ": last_id " + shown(lastId) + " is not an integer; the interrupted"
+                    + " scan starts again from its window start (the bookmark itself is kept)");
+        }
+        JsonNode value = entry.get("replication_key_value");
+        if (value != null && !value.isNull() && !value.isString() && !value.isIntegralNumber()) {
+            LOG.warning(() -> "stream " + stream + ": replication_key_value " + shown(value) + " is neither a datetime"
+                    + " nor an ID; ignoring it, so the stream is read from start_date (or whole)");
+        }
+    }
+
+    private static String shown(JsonNode n) {
+        String s = n.toString();
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 
     /** Sets the stream's position; its table-version entries (emit_activate_version) stay. */

@@ -21,5 +21,11 @@ public enum Fault {
     /** HTTP 200 whose {@code next} (every {@code result_next} of a batch) is 50, whatever the offset asked. */
     NEXT_STUCK,
     /** HTTP 200 whose {@code next} and {@code total} are far beyond int range. */
-    NEXT_HUGE
+    NEXT_HUGE,
+    /** HTTP 200 announcing a 500 MB JSON body (Content-Length), sent until the client hangs up. */
+    HUGE_BODY,
+    /** HTTP 200 with a chunked JSON body that never ends. */
+    ENDLESS_BODY,
+    /** HTTP 200, {@code Content-Encoding: gzip}: 200 KB on the wire that inflate to 200 MB of JSON. */
+    GZIP_BOMB
 }

@@ -198,6 +198,11 @@ public final class PortalSimulator implements AutoCloseable {
                 reply = error(401, "INVALID_CREDENTIALS", "Invalid request credentials");
             } else {
                 fault = faults.next(method);
+                if (OversizedBodies.handles(fault)) {
+                    notifyListeners(new ServedRequest(seq, method, 200, fault));
+                    OversizedBodies.send(fault, ex);
+                    return;
+                }
                 if (fault == Fault.RESET) {
                     notifyListeners(new ServedRequest(seq, method, 0, fault));
                     throw new IOException("simulated connection reset"); // the server drops the connection
