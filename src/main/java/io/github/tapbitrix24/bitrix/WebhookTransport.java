@@ -139,7 +139,8 @@ final class WebhookTransport {
 
     /**
      * Re-POST target for a renamed portal: same path under the new host; https only, or a loopback
-     * host (tests and the simulator). The user is told the new address (masked) to fix the config.
+     * host (tests and the simulator); and only a host {@link RedirectPolicy} allows. The user is told
+     * the new address (masked) to fix the config.
      */
     private HttpUrl follow(String method, HttpUrl from, String location, int status) {
         HttpUrl target = location == null ? null : from.resolve(location);
@@ -150,6 +151,14 @@ final class WebhookTransport {
         if (!target.scheme().equals("https") && !loopback) {
             throw errors.malformed(method, status, "a redirect to a non-https address, refused so the webhook"
                     + " secret is not sent in clear text (host " + target.host() + ")", null);
+        }
+        String fromHost = HttpUrl.get(webhook.baseUrl()).host();
+        if (!RedirectPolicy.allows(fromHost, target.host())) {
+            // Not retried (API kind): the next attempt would be redirected the same way.
+            throw new BitrixException(BitrixErrorKind.API, method, "", status, webhook.redact("the portal redirected " + method
+                    + " (HTTP " + status + ") to host " + target.host() + ", which is neither " + fromHost
+                    + " nor a host of its Bitrix24 cloud domain; refused without sending the webhook secret. If the"
+                    + " portal really moved there, check and update webhook_url"), null, null);
         }
         String hostAndPort = target.host().contains(":") ? "[" + target.host() + "]" : target.host();
         if (target.port() != HttpUrl.defaultPort(target.scheme())) {

@@ -27,5 +27,7 @@ public enum Fault {
     /** HTTP 200 with a chunked JSON body that never ends. */
     ENDLESS_BODY,
     /** HTTP 200, {@code Content-Encoding: gzip}: 200 KB on the wire that inflate to 200 MB of JSON. */
-    GZIP_BOMB
+    GZIP_BOMB,
+    /** HTTP 302 to the same path (secret included) on {@code localhost}: another host than the portal's 127.0.0.1. */
+    REDIRECT_AWAY
 }
