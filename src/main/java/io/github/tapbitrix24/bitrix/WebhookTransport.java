@@ -44,6 +44,8 @@ final class WebhookTransport {
     private final long maxResponseBytes;
     private final AtomicLong httpRequests = new AtomicLong();
     private volatile WebhookUrl webhook;
+    /** Whether any answer came back yet: a DNS failure before the first one is a typo, not an outage. */
+    private volatile boolean answered;
 
     WebhookTransport(WebhookUrl webhook, ClientSettings settings, ObjectMapper mapper, ErrorClassifier errors,
                      Clock clock) {
@@ -86,6 +88,7 @@ final class WebhookTransport {
                     .build();
             httpRequests.incrementAndGet();
             try (Response response = http.newCall(request).execute()) {
+                answered = true;
                 int status = response.code();
                 if (isRedirect(status)) {
                     if (hop >= MAX_REDIRECTS) {
@@ -95,6 +98,14 @@ final class WebhookTransport {
                     continue;
                 }
                 return new Answer(status, read(method, status, response), retryAfter(response.header("Retry-After")));
+            } catch (java.net.UnknownHostException e) {
+                if (!answered) {
+                    // Not retried: a name that never resolved is almost always a typo in the config.
+                    throw new BitrixException(BitrixErrorKind.API, method, "", 0, "the portal host " + url.host()
+                            + " does not resolve (DNS lookup failed on the first request); check webhook_url for a typo",
+                            null, null);
+                }
+                throw errors.transport(method, e);
             } catch (IOException e) {
                 throw errors.transport(method, e);
             }
