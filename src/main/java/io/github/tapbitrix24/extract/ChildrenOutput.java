@@ -108,6 +108,7 @@ final class ChildrenOutput implements StreamOutput {
 
     /** The parent's position, kept under the child's name without the parent's key. */
     private static StreamBookmark own(StreamBookmark parent) {
-        return new StreamBookmark(null, parent.value(), parent.windowStart(), parent.nextValue(), parent.lastId());
+        return new StreamBookmark(null, parent.value(), parent.windowStart(), parent.nextValue(), parent.lastId(),
+                parent.signpost());
     }
 }

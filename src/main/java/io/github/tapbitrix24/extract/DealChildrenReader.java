@@ -159,7 +159,7 @@ public final class DealChildrenReader implements StreamReader {
 
     private boolean refreshDue(StreamPlan childPlan, StreamBookmark child) {
         return parentOf(childPlan).replicationKey() != null && !child.inProgress()
-                && schedules.apply(childPlan.spec()).due(child.value());
+                && schedules.apply(childPlan.spec()).due(child.lastScan());
     }
 
     private static StreamPlan parentOf(StreamPlan plan) {

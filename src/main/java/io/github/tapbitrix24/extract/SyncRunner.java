@@ -86,7 +86,7 @@ public final class SyncRunner {
      */
     public Result run(Catalog catalog, JsonNode state) {
         SyncState syncState = SyncState.from(state);
-        PortalOffset portalOffset = new PortalOffset();
+        PortalOffset portalOffset = syncState.portalOffset();
         List<StreamSummary> summaries = new ArrayList<>();
         Set<String> synced = new HashSet<>();
         List<CatalogEntry> ordered = order(catalog.selected(), syncState.currentlySyncing());

@@ -17,12 +17,20 @@ public final class SyncState {
     private static final String VERSION = "version";
     private static final String INITIAL_FULL_TABLE_COMPLETE = "initial_full_table_complete";
 
+    /**
+     * The portal's UTC offset, kept in the state: bookmarks are stored in UTC, but datetime filters are
+     * sent in the portal's offset (docs/incremental.md), and a run must know it before its first request.
+     */
+    private static final String PORTAL_OFFSET = "portal_offset";
+
     private final ObjectNode bookmarks;
+    private final PortalOffset portalOffset;
     private String currentlySyncing;
 
-    private SyncState(ObjectNode bookmarks, String currentlySyncing) {
+    private SyncState(ObjectNode bookmarks, String currentlySyncing, PortalOffset portalOffset) {
         this.bookmarks = bookmarks;
         this.currentlySyncing = currentlySyncing;
+        this.portalOffset = portalOffset;
     }
 
     /**
@@ -35,6 +43,7 @@ public final class SyncState {
         }
         ObjectNode bookmarks = F.objectNode();
         String current = null;
+        PortalOffset offset = new PortalOffset();
         if (state != null && state.isObject()) {
             JsonNode b = state.get("bookmarks");
             if (b != null && b.isObject()) {
@@ -42,8 +51,16 @@ public final class SyncState {
             }
             JsonNode c = state.get("currently_syncing");
             current = c != null && c.isString() ? c.asString() : null;
+            JsonNode o = state.get(PORTAL_OFFSET);
+            if (o != null && o.isString()) {
+                try {
+                    offset.learn(java.time.ZoneOffset.of(o.asString()));
+                } catch (java.time.DateTimeException notAnOffset) {
+                    LOG.warning(() -> "the state's portal_offset " + o + " is not a UTC offset; it is learned again");
+                }
+            }
         }
-        return new SyncState(bookmarks, current);
+        return new SyncState(bookmarks, current, offset);
     }
 
     public StreamBookmark bookmark(String stream) {
@@ -123,6 +140,11 @@ public final class SyncState {
         bookmarks.putObject(stream).put(INITIAL_FULL_TABLE_COMPLETE, true);
     }
 
+    /** The portal's offset: from the incoming state, then as learned from the server during the run. */
+    public PortalOffset portalOffset() {
+        return portalOffset;
+    }
+
     public Optional<String> currentlySyncing() {
         return Optional.ofNullable(currentlySyncing);
     }
@@ -138,6 +160,7 @@ public final class SyncState {
         if (currentlySyncing != null) {
             n.put("currently_syncing", currentlySyncing);
         }
+        portalOffset.get().ifPresent(o -> n.put(PORTAL_OFFSET, o.getId()));
         return n;
     }
 }
