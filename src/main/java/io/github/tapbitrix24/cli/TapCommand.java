@@ -75,6 +75,8 @@ public final class TapCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final SecretFilter outFilter;
+    private final SecretFilter errFilter;
     private final Map<String, String> environment;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -82,8 +84,10 @@ public final class TapCommand implements Callable<Integer> {
     private OneLineFormatter logFormatter;
 
     TapCommand(PrintStream out, PrintStream err, Map<String, String> environment, Clock clock, Sleeper sleeper) {
-        this.out = out;
-        this.err = err;
+        this.outFilter = new SecretFilter(out);
+        this.errFilter = new SecretFilter(err);
+        this.out = new PrintStream(outFilter, false, StandardCharsets.UTF_8);
+        this.err = new PrintStream(errFilter, true, StandardCharsets.UTF_8);
         this.environment = environment;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -101,7 +105,16 @@ public final class TapCommand implements Callable<Integer> {
         // networknt logs through SLF4J; without a provider SLF4J prints a warning of its own to stderr.
         System.setProperty("slf4j.internal.verbosity", "ERROR");
         TapCommand command = new TapCommand(out, err, environment, clock, sleeper);
-        CommandLine cli = new CommandLine(command);
+        try {
+            return command.execute(args);
+        } finally {
+            command.out.flush();
+            command.err.flush();
+        }
+    }
+
+    private int execute(String[] args) {
+        CommandLine cli = new CommandLine(this);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {
@@ -109,13 +122,13 @@ public final class TapCommand implements Callable<Integer> {
             err.println(WebhookUrl.maskAny(NAME + ": " + parameterProblem(e) + " (see --help)"));
             return 2;
         });
-        cli.setExecutionExceptionHandler((e, c, p) -> command.fail(e));
+        cli.setExecutionExceptionHandler((e, c, p) -> fail(e));
         try {
             return cli.execute(args);
         } catch (RuntimeException | Error e) {
             // picocli hands only Exceptions to the handler: an Error (or a failing handler) lands here,
             // and must not become the JVM's stack trace on stderr either.
-            return command.fail(e);
+            return fail(e);
         }
     }
 
@@ -187,6 +200,12 @@ public final class TapCommand implements Callable<Integer> {
         TapConfig config = new ConfigLoader(environment, ConfigSchema.load()).load(configs);
         WebhookUrl webhook = config.webhookUrl();
         redactor = webhook::redact;
+        try {
+            outFilter.redactWith(webhook);
+            errFilter.redactWith(webhook);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         logFormatter.redactWith(redactor);
         return new RunContext(config, readable("catalog", catalog), readable("state", state), out, clock, sleeper);
     }

@@ -19,6 +19,7 @@ public final class FaultInjector {
     private double probability;
     private List<Fault> randomKinds = List.of();
     private long revokeAfter = -1;
+    private volatile boolean plantSecret;
     private long authorised;
 
     /** The next {@code n} requests fail with {@code fault}. */
@@ -58,6 +59,20 @@ public final class FaultInjector {
         revokeAfter = n;
         authorised = 0;
         return this;
+    }
+
+    /**
+     * A hostile or careless portal: the webhook secret is planted in every text the portal serves
+     * that a client might pass on (field labels and titles, dictionary names, error descriptions,
+     * HTML error pages); Location headers carry it anyway.
+     */
+    public FaultInjector plantSecret(boolean on) {
+        plantSecret = on;
+        return this;
+    }
+
+    boolean plantsSecret() {
+        return plantSecret;
     }
 
     /** Counts a request that presented the right secret; true when the webhook is revoked by now. */

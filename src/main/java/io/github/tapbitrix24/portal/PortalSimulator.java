@@ -208,14 +208,17 @@ public final class PortalSimulator implements AutoCloseable {
                     throw new IOException("simulated connection reset"); // the server drops the connection
                 }
                 reply = switch (fault == null ? Fault.SLOW : fault) {
-                    case HTTP_500 -> error(500, "INTERNAL_SERVER_ERROR", "Internal server error");
+                    case HTTP_500 -> error(500, "INTERNAL_SERVER_ERROR", "Internal server error"
+                            + (faults.plantsSecret() ? " in /rest/1/" + token + "/" + method : ""));
                     case HTTP_503_RATE -> error(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");
                     case REDIRECT_AWAY -> {
                         ex.getResponseHeaders().set("Location", "http://localhost:" + port() + path);
                         yield new Reply(302, "text/html; charset=UTF-8", new byte[0]);
                     }
                     case HTML_502 -> new Reply(502, "text/html; charset=UTF-8", ("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n"
-                            + "<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
+                            + "<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
+                            + (faults.plantsSecret() ? "<!-- upstream /rest/1/" + token + "/" + method + " -->" : "")
+                            + "</body>\r\n</html>\r\n")
                             .getBytes(StandardCharsets.UTF_8));
                     default -> serve(method, ex, fault);
                 };
@@ -311,6 +314,9 @@ public final class PortalSimulator implements AutoCloseable {
                 body.set("time", out.time());
             }
             advance(start, seconds);
+            if (faults.plantsSecret()) {
+                PlantedSecret.plant(body, token);
+            }
             if (FaultShapes.reshapes(fault)) {
                 FaultShapes.apply(fault, body, method.equals("batch"));
             }
