@@ -67,6 +67,11 @@ public final class KeysetPager {
 
         /** After each HTTP request: every row with an ID up to {@code lastId} has gone to {@link #rows}. */
         void checkpoint(long lastId);
+
+        /** Whether {@link #checkpoint} is wanted after every page too, not only after every request. */
+        default boolean checkpointsEveryPage() {
+            return false;
+        }
     }
 
     /**
@@ -150,6 +155,9 @@ public final class KeysetPager {
                     sink.rows(rows);
                     lastId = pageLast;
                     release(rows);
+                    if (sink.checkpointsEveryPage() && pageSize == ListDialect.PAGE_SIZE) {
+                        sink.checkpoint(lastId);
+                    }
                 }
                 if (pageSize < ListDialect.PAGE_SIZE) {
                     end = true;

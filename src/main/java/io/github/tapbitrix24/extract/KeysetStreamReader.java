@@ -103,6 +103,11 @@ public final class KeysetStreamReader implements StreamReader {
             public void checkpoint(long lastId) {
                 out.checkpoint(settledBookmark(bookmark, settled));
             }
+
+            @Override
+            public boolean checkpointsEveryPage() {
+                return out.checkpointsEveryPage();
+            }
         });
         out.complete(settledBookmark(bookmark, settled));
     }
@@ -127,6 +132,11 @@ public final class KeysetStreamReader implements StreamReader {
         @Override
         public void checkpoint(long lastId) {
             checkpoint.accept(lastId);
+        }
+
+        @Override
+        public boolean checkpointsEveryPage() {
+            return out.checkpointsEveryPage();
         }
     }
 
@@ -233,6 +243,11 @@ public final class KeysetStreamReader implements StreamReader {
             public void checkpoint(long lastId) {
                 out.checkpoint(bookmark.progress(start.<JsonNode>map(s -> F.stringNode(PortalTime.utc(s))).orElse(null),
                         next[0], lastId));
+            }
+
+            @Override
+            public boolean checkpointsEveryPage() {
+                return out.checkpointsEveryPage();
             }
         };
 
