@@ -138,6 +138,11 @@ public final class BitrixClient implements BitrixApi {
     }
 
     @Override
+    public int affordableCalls(String method, int wanted) {
+        return operatingBudget.affordable(method, wanted);
+    }
+
+    @Override
     public RequestStats stats() {
         return new RequestStats(transport.httpRequests(), subCommands.get(), retrier.retries());
     }
