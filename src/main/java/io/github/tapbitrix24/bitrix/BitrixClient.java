@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -135,6 +136,11 @@ public final class BitrixClient implements BitrixApi {
             requestBudget.serverFull();
         }
         return e;
+    }
+
+    /** Tells {@code listener} about every HTTP exchange once it ended (timing metrics); replaces the previous one. */
+    public void onExchange(Consumer<HttpExchange> listener) {
+        transport.onExchange(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override

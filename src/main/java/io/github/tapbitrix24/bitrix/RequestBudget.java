@@ -3,6 +3,7 @@ package io.github.tapbitrix24.bitrix;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.logging.Logger;
 
 /**
  * Client-side copy of Bitrix24's leaky bucket [D:limits.md]: every request adds one to a level
@@ -12,6 +13,9 @@ import java.time.Instant;
  * gets exact spacing.
  */
 public final class RequestBudget {
+    private static final Logger LOG = Logger.getLogger(RequestBudget.class.getName());
+    /** Shorter waits are the steady pacing of every request past the burst, not a pause worth a line. */
+    private static final Duration WORTH_SAYING = Duration.ofSeconds(2);
     private final double perSecond;
     private final int burst;
     private final Clock clock;
@@ -37,6 +41,11 @@ public final class RequestBudget {
         Duration wait = Duration.ZERO;
         if (excess > 0) {
             wait = ClientSettings.seconds(excess / perSecond);
+            if (wait.compareTo(WORTH_SAYING) >= 0) {
+                Duration w = wait;
+                LOG.info(() -> String.format(java.util.Locale.ROOT, "pausing %.1f s: the request rate limit (%s requests/s,"
+                        + " burst %d) is used up", w.toMillis() / 1000.0, perSecond == Math.rint(perSecond) ? Long.toString((long) perSecond) : Double.toString(perSecond), burst));
+            }
             sleeper.sleep(wait);
             Instant after = now.plus(wait);
             drainUntil(after.isAfter(clock.instant()) ? after : clock.instant());

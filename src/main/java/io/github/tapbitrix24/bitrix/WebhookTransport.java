@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -46,6 +47,7 @@ final class WebhookTransport {
     private volatile WebhookUrl webhook;
     /** Whether any answer came back yet: a DNS failure before the first one is a typo, not an outage. */
     private volatile boolean answered;
+    private volatile Consumer<HttpExchange> exchanges = e -> { };
 
     WebhookTransport(WebhookUrl webhook, ClientSettings settings, ObjectMapper mapper, ErrorClassifier errors,
                      Clock clock) {
@@ -74,6 +76,10 @@ final class WebhookTransport {
         return webhook;
     }
 
+    void onExchange(Consumer<HttpExchange> listener) {
+        this.exchanges = listener;
+    }
+
     long httpRequests() {
         return httpRequests.get();
     }
@@ -87,9 +93,11 @@ final class WebhookTransport {
                     .post(RequestBody.create(body, JSON))
                     .build();
             httpRequests.incrementAndGet();
+            long started = clock.millis();
+            int status = 0;
             try (Response response = http.newCall(request).execute()) {
                 answered = true;
-                int status = response.code();
+                status = response.code();
                 if (isRedirect(status)) {
                     if (hop >= MAX_REDIRECTS) {
                         throw errors.malformed(method, status, "too many redirects", null);
@@ -108,6 +116,9 @@ final class WebhookTransport {
                 throw errors.transport(method, e);
             } catch (IOException e) {
                 throw errors.transport(method, e);
+            } finally {
+                // the body is read inside the try: its time counts, as it does for the server's limits
+                exchanges.accept(new HttpExchange(method, status, Duration.ofMillis(clock.millis() - started)));
             }
         }
     }

@@ -27,7 +27,7 @@ final class DiscoverMode implements Mode {
 
     @Override
     public int run() {
-        return run(context.client(), context.config(), context.out());
+        return run(RunContext.timed(context.client()), context.config(), context.out());
     }
 
     /** Runs discovery through {@code api} and prints the catalog; returns the exit code (0). */

@@ -38,7 +38,7 @@ final class SyncMode implements Mode {
     @Override
     public int run() {
         JsonNode state = context.state().map(SyncMode::readState).orElse(null); // a bad file fails before any request
-        BitrixApi api = context.client();
+        BitrixApi api = RunContext.timed(context.client());
         Catalog catalog = catalogOrDiscover(api, context.config(), context.catalog());
         return run(context.config(), api, catalog, state, context.out(), context.clock(), context.sleeper());
     }

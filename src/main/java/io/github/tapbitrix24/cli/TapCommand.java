@@ -66,8 +66,13 @@ public final class TapCommand implements Callable<Integer> {
     @Option(names = "--test", description = "Check the connection: one call to 'scope'; prints the portal and the webhook's scopes.")
     boolean test;
 
-    @Option(names = "--demo", description = "Run against a built-in simulated Bitrix24 portal; needs no config.")
+    @Option(names = "--demo", description = "Run against a built-in simulated Bitrix24 portal; needs no config."
+            + " --config (any setting but webhook_url), --discover, --catalog and --state apply as usual.")
     boolean demo;
+
+    @Option(names = "--demo-portal", description = "Serve the built-in simulated portal on loopback until stopped;"
+            + " prints a config with its webhook URL on stdout, for pipelines that start the tap themselves.")
+    boolean demoPortal;
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
             description = "Logging on stderr: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); debug adds stack traces.")
@@ -167,11 +172,14 @@ public final class TapCommand implements Callable<Integer> {
         if (test) {
             chosen.add("--test");
         }
-        if (discover) {
-            chosen.add("--discover");
+        if (discover && !demo) {
+            chosen.add("--discover"); // --demo --discover: the demo portal's catalog
         }
         if (demo) {
             chosen.add("--demo");
+        }
+        if (demoPortal) {
+            chosen.add("--demo-portal");
         }
         if (chosen.size() > 1) {
             throw new UsageError("choose one of " + String.join(", ", chosen));
@@ -183,8 +191,13 @@ public final class TapCommand implements Callable<Integer> {
         if (about) {
             return new AboutMode(format, ConfigSchema.load(), out);
         }
+        if (demoPortal) {
+            return new DemoPortalMode(out, DemoPortalMode::untilKilled);
+        }
         if (demo) {
-            return new DemoMode(readable("catalog", catalog), readable("state", state), out, clock, sleeper);
+            ConfigLoader loader = new ConfigLoader(environment, ConfigSchema.load());
+            return new DemoMode(DemoMode.userSettings(loader, configs), loader, readable("catalog", catalog),
+                    readable("state", state), discover, out, clock, sleeper);
         }
         RunContext context = context();
         if (test) {

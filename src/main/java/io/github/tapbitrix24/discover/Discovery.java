@@ -71,7 +71,7 @@ public final class Discovery {
 
         List<CatalogEntry> entries = new ArrayList<>();
         StreamSchemas schemas = new StreamSchemas(config);
-        boolean dealsPresent = false;
+        Set<String> present = new java.util.HashSet<>();
         for (StreamSpec spec : statics) {
             if (!scopes.enables(spec.scope())) {
                 omit(spec.name(), "the webhook has no '" + spec.scope() + "' scope; add it to the webhook to enable this stream");
@@ -82,8 +82,8 @@ public final class Discovery {
                 omit(spec.name(), spec.method() + " " + moduleProblem);
                 continue;
             }
-            if (spec.parent() != null && spec.parent().equals("deals") && !dealsPresent) {
-                omit(spec.name(), "its parent stream deals is not available");
+            if (spec.parent() != null && !present.contains(spec.parent())) {
+                omit(spec.name(), "its parent stream " + spec.parent() + " is not available");
                 continue;
             }
             CatalogEntry entry = entryFor(spec, first, schemas);
@@ -91,7 +91,7 @@ public final class Discovery {
                 continue;
             }
             entries.add(entry);
-            dealsPresent |= spec.name().equals("deals");
+            present.add(spec.name());
             if (spec.api() == ListApi.TYPE_LIST && spaTypeIds != null) {
                 entries.addAll(spaEntries(spaTypeIds, schemas));
             }

@@ -43,6 +43,9 @@ final class StreamSchemas {
      * fills it, always as an array of contact IDs.
      */
     private List<FieldDescriptor> adjust(StreamSpec spec, List<FieldDescriptor> fields) {
+        if (spec.name().equals("tasks")) {
+            return TaskFields.adjust(fields);
+        }
         if (!spec.name().equals("deals")) {
             return fields;
         }

@@ -31,12 +31,13 @@ final class SingerStreamOutput implements StreamOutput {
     private final Clock clock;
     private final SecretScrubber scrubber;
     private final Long version;
+    private final RunProgress.Counter counter;
     private RecordCoercer coercer;
-    private long records;
 
     /** @param versioned whether the read carries a table version (see above) */
     SingerStreamOutput(String stream, ObjectNode schema, SingerWriter writer, SyncState state,
-                       PortalOffset portalOffset, Clock clock, SecretScrubber scrubber, boolean versioned) {
+                       PortalOffset portalOffset, Clock clock, SecretScrubber scrubber, boolean versioned,
+                       RunProgress.Counter counter) {
         this.stream = stream;
         this.schema = schema;
         this.writer = writer;
@@ -44,6 +45,7 @@ final class SingerStreamOutput implements StreamOutput {
         this.portalOffset = portalOffset;
         this.clock = clock;
         this.scrubber = scrubber;
+        this.counter = counter;
         this.version = versioned ? startVersion() : null;
     }
 
@@ -75,9 +77,10 @@ final class SingerStreamOutput implements StreamOutput {
                 RecordCoercer c = coercer;
                 // straight to the generator, every string value scrubbed on its way out
                 writer.writeRecord(stream, gen -> c.write(row, gen, scrubber::scrubText), extracted, version);
-                records++;
+                counter.written(row);
             }
         }
+        counter.pageWritten();
     }
 
     @Override
@@ -104,6 +107,6 @@ final class SingerStreamOutput implements StreamOutput {
     }
 
     long records() {
-        return records;
+        return counter.records();
     }
 }

@@ -46,6 +46,7 @@ public final class SyncRunner {
     private final TapConfig config;
     private final StreamPlanner planner;
     private final SecretScrubber scrubber;
+    private RunProgress progress;
 
     /**
      * @param specs   resolves a catalog's tap_stream_id to the stream's declaration
@@ -86,6 +87,7 @@ public final class SyncRunner {
      */
     public Result run(Catalog catalog, JsonNode state) {
         SyncState syncState = SyncState.from(state);
+        progress = new RunProgress(clock);
         PortalOffset portalOffset = syncState.portalOffset();
         List<StreamSummary> summaries = new ArrayList<>();
         Set<String> synced = new HashSet<>();
@@ -108,6 +110,7 @@ public final class SyncRunner {
         syncState.currentlySyncing(null);
         ObjectNode finalState = syncState.toJson();
         writer.writeState(finalState);
+        progress.summary();
         return new Result(finalState, List.copyOf(summaries));
     }
 
@@ -131,10 +134,10 @@ public final class SyncRunner {
         }
     }
 
-    /** The stream's Singer METRIC lines on stderr: records, HTTP requests, duration. */
-    private static void metrics(StreamSummary s) {
+    /** The stream's Singer METRIC lines on stderr: records (the last increment), HTTP requests, duration. */
+    private void metrics(StreamSummary s) {
         Map<String, String> stream = Map.of("stream", s.stream());
-        LOG.info(() -> Metrics.logged(Metrics.counter("record_count", s.records(), stream)));
+        progress.streamDone(s.stream());
         LOG.info(() -> Metrics.logged(Metrics.counter("http_request_count", s.httpRequests(), stream)));
         LOG.info(() -> Metrics.logged(Metrics.timer("sync_duration", s.elapsed().toNanos() / 1e9,
                 Map.of("stream", s.stream(), "status", s.completed() ? "succeeded" : "skipped"))));
@@ -240,7 +243,7 @@ public final class SyncRunner {
 
     private SingerStreamOutput output(StreamPlan plan, ObjectNode schema, SyncState state, PortalOffset portalOffset) {
         return new SingerStreamOutput(plan.name(), schema, writer, state, portalOffset, clock, scrubber,
-                config.emitActivateVersion() && readsEverything(plan));
+                config.emitActivateVersion() && readsEverything(plan), progress.stream(plan.name()));
     }
 
     /** A FULL_TABLE read: the stream's own, or a child's whose parent is read FULL_TABLE. */

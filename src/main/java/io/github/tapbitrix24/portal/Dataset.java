@@ -27,6 +27,11 @@ public record Dataset(String name, int entityTypeId) {
     public static final Dataset DEAL_COMMENTS = new Dataset("deal_comments", 2);
     public static final Dataset DEAL_PRODUCT_ROWS = new Dataset("deal_product_rows", 2);
     public static final Dataset DEAL_CONTACT_LINKS = new Dataset("deal_contact_links", 2);
+    public static final Dataset TASKS = new Dataset("tasks", 0);
+    public static final Dataset TASK_ELAPSED_TIME = new Dataset("task_elapsed_time", 0);
+    public static final Dataset WORKGROUPS = new Dataset("workgroups", 0);
+    public static final Dataset WORKGROUP_MEMBERS = new Dataset("workgroup_members", 0);
+    public static final Dataset TASK_STAGES = new Dataset("task_stages", 0);
 
     public Dataset {
         Objects.requireNonNull(name, "name");

@@ -43,6 +43,7 @@ final class Methods {
         CostModel cost = new CostModel(options.costScale());
         new CrmMethods(data, cost, options.dateFilterMode()).register(handlers);
         new OrgMethods(data, cost, options.dateFilterMode(), scopes, this).register(handlers);
+        new WorkMethods(data, cost, options.dateFilterMode()).register(handlers);
     }
 
     boolean exists(String method) {
@@ -65,6 +66,12 @@ final class Methods {
         if (method.startsWith("imopenlines.")) {
             return "imopenlines";
         }
+        if (method.startsWith("tasks.") || method.startsWith("task.")) {
+            return "task";
+        }
+        if (method.startsWith("sonet_group.")) {
+            return "sonet_group"; // also granted as "socialnetwork" (D:api-reference/scopes/permissions.md)
+        }
         return "basic";
     }
 
@@ -75,6 +82,9 @@ final class Methods {
         }
         if (scope.equals("user")) {
             return scopes.contains("user") || scopes.contains("user_basic") || scopes.contains("user_brief");
+        }
+        if (scope.equals("sonet_group")) {
+            return scopes.contains("sonet_group") || scopes.contains("socialnetwork");
         }
         return scopes.contains(scope);
     }

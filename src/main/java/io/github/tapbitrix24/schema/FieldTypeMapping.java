@@ -1,5 +1,6 @@
 package io.github.tapbitrix24.schema;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -20,6 +21,14 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FieldTypeMapping {
     /** The JSON Schema dialect of every schema the tap announces. */
     public static final String DIALECT = "http://json-schema.org/draft-07/schema#";
+
+    /**
+     * The type list of an opaque value: every JSON type, so any value validates, and a {@code type}
+     * that targets can map. pipelinewise target-postgres makes it {@code jsonb} ("object" in the list)
+     * and MeltanoLabs target-postgres {@code JSONB} (its precedence puts JSONB above TEXT; without
+     * {@code items} "array" is JSONB too); target-jsonl writes it as sent. See the README's target table.
+     */
+    public static final List<String> OPAQUE_TYPES = List.of("object", "array", "string", "number", "boolean", "null");
 
     private static final Logger LOG = Logger.getLogger(FieldTypeMapping.class.getName());
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -44,7 +53,16 @@ public final class FieldTypeMapping {
         FILE,
         /** Always an array of objects whose keys vary (activity bindings and communications). */
         OBJECT_ARRAY,
-        /** Any JSON value ({@code {}}): types whose shape the docs call opaque. */
+        /**
+         * {@code ["object","null"]}, keys as sent: the docs' {@code object} type (activity SETTINGS,
+         * PROVIDER_PARAMS). PHP sends an empty map as {@code []} and one with keys 0..n as a list;
+         * both are read back as the object they are ({@link RecordCoercer}).
+         */
+        OBJECT,
+        /**
+         * Any JSON value, declared as {@link #OPAQUE_TYPES} (never as a bare {@code {}}, which targets
+         * that read {@code type} to pick a column cannot map): types whose shape the docs call opaque.
+         */
         ANY
     }
 
@@ -92,7 +110,7 @@ public final class FieldTypeMapping {
             Map.entry("crm_status_extra", Shape.ANY),
             Map.entry("currency_localization", Shape.ANY),
             Map.entry("recurring_params", Shape.ANY),
-            Map.entry("object", Shape.ANY),
+            Map.entry("object", Shape.OBJECT),
             Map.entry("array", Shape.ANY),
             Map.entry("enum", Shape.ANY),
             Map.entry("mail_message", Shape.ANY),
@@ -129,7 +147,7 @@ public final class FieldTypeMapping {
     /**
      * The JSON Schema of one field: the shape of its type, wrapped in a nullable array when
      * {@code isMultiple}, with the Bitrix label as {@code description}. An unknown type becomes
-     * a permissive schema (any JSON value) and a logged note; the field is never dropped.
+     * an {@link #opaque()} schema (any JSON value) and a logged note; the field is never dropped.
      */
     public static ObjectNode schemaFor(FieldDescriptor f) {
         Shape shape = shapeOf(f.type());
@@ -150,7 +168,8 @@ public final class FieldTypeMapping {
     public static ObjectNode schemaFor(Shape shape, boolean multiple) {
         switch (shape) {
             case ANY:
-                return F.objectNode();
+                // a multiple opaque field is still a list: typed as one, so targets make it an array column
+                return multiple ? nullableArray(opaque()) : opaque();
             case MULTIFIELD:
                 return nullableArray(multifieldItem());
             case OBJECT_ARRAY:
@@ -170,8 +189,16 @@ public final class FieldTypeMapping {
             case DATE -> nullable("string").put("format", "date");
             case DATE_TIME -> nullable("string").put("format", "date-time");
             case FILE -> fileObject();
+            case OBJECT -> nullable("object");
             default -> throw new IllegalStateException("not a single-value shape: " + shape);
         };
+    }
+
+    /** {@code {"type": ["object","array","string","number","boolean","null"]}}: any JSON value, typed. */
+    public static ObjectNode opaque() {
+        ObjectNode n = F.objectNode();
+        OPAQUE_TYPES.forEach(n.putArray("type")::add);
+        return n;
     }
 
     /** {@code {"type": [type, "null"]}}. */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,13 +40,16 @@ import tools.jackson.databind.node.ObjectNode;
  *     converting it to UTC would move it to the day before;</li>
  * <li>string: numbers and booleans → their text; a non-empty object or array → its JSON text;
  *     PHP's empty {@code []} → null;</li>
- * <li>object: properties coerced by their schema, unknown nested keys kept; PHP's empty {@code []} → {};</li>
+ * <li>object: properties coerced by their schema, unknown nested keys kept; a list (how PHP sends a
+ *     map with keys 0..n, the empty {@code []} included) → the object {@code {"0":..,"1":..}};</li>
  * <li>array: items coerced; a single value → {@code [value]}; a PHP map with numeric keys
  *     ({@code {"0":a,"2":b}}, an array after deletions) → its values;</li>
  * <li>no type ({@code {}}, the permissive schema): the value as sent.</li>
  * </ul>
- * At the top level only the schema's properties are written (so a deselected field, pruned from
- * the schema, never leaks); an absent field stays absent.
+ * At the top level exactly the schema's properties are written, in schema order: a deselected
+ * field, pruned from the schema, never leaks, and a field the portal left out is written as null,
+ * because targets that take their columns from a stream's first record (target-csv) would
+ * otherwise drop every later value of it. Nested objects keep the keys they were sent with.
  *
  * <p><b>A value that cannot be converted</b> (e.g. {@code "abc"} for an integer) is written as
  * null and logged once per field (without the value: CRM data is personal data); it never stops
@@ -58,8 +61,8 @@ public final class RecordCoercer {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private final Map<String, Conv> properties;
-    /** The top-level properties again, with their names pre-encoded for {@link #write}. */
-    private final Map<String, Prop> writable;
+    /** The top-level properties again, in schema order, with their names pre-encoded for {@link #write}. */
+    private final List<Prop> writable;
     private final ZoneOffset portalOffset;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final AtomicLong unconvertible = new AtomicLong();
@@ -67,12 +70,12 @@ public final class RecordCoercer {
     private RecordCoercer(JsonNode objectSchema, ZoneOffset portalOffset) {
         this.portalOffset = portalOffset;
         this.properties = compileProperties(objectSchema, "");
-        Map<String, Prop> w = new HashMap<>();
-        properties.forEach((name, conv) -> w.put(name, new Prop(new SerializedString(name), conv)));
-        this.writable = w;
+        List<Prop> w = new ArrayList<>();
+        properties.forEach((name, conv) -> w.add(new Prop(name, new SerializedString(name), conv)));
+        this.writable = List.copyOf(w);
     }
 
-    private record Prop(SerializableString name, Conv conv) {
+    private record Prop(String key, SerializableString name, Conv conv) {
     }
 
     /** Offset-less datetimes are read as UTC. */
@@ -88,18 +91,19 @@ public final class RecordCoercer {
         return new RecordCoercer(objectSchema, portalOffset);
     }
 
-    /** A new record holding the schema's properties present in {@code rawRow}, coerced. */
+    /**
+     * A new record holding every property of the schema, in schema order: the value of
+     * {@code rawRow} coerced, or null where the row left the field out.
+     */
     public ObjectNode coerce(JsonNode rawRow) {
         if (rawRow == null || !rawRow.isObject()) {
             throw new IllegalArgumentException("a row must be a JSON object, was "
                     + (rawRow == null ? "null" : rawRow.getNodeType()));
         }
         ObjectNode out = F.objectNode();
-        for (Map.Entry<String, JsonNode> e : rawRow.properties()) {
-            Conv c = properties.get(e.getKey());
-            if (c != null) {
-                out.set(e.getKey(), c.apply(e.getValue()));
-            }
+        for (Map.Entry<String, Conv> e : properties.entrySet()) {
+            JsonNode v = rawRow.get(e.getKey());
+            out.set(e.getKey(), v == null ? F.nullNode() : e.getValue().apply(v));
         }
         return out;
     }
@@ -123,11 +127,13 @@ public final class RecordCoercer {
                     + (rawRow == null ? "null" : rawRow.getNodeType()));
         }
         gen.writeStartObject();
-        for (Map.Entry<String, JsonNode> e : rawRow.properties()) {
-            Prop p = writable.get(e.getKey());
-            if (p != null) {
-                gen.writeName(p.name());
-                writeValue(p.conv().apply(e.getValue()), gen, strings);
+        for (Prop p : writable) {
+            JsonNode v = rawRow.get(p.key());
+            gen.writeName(p.name());
+            if (v == null) {
+                gen.writeNull();
+            } else {
+                writeValue(p.conv().apply(v), gen, strings);
             }
         }
         gen.writeEndObject();
@@ -179,7 +185,7 @@ public final class RecordCoercer {
     }
 
     private Map<String, Conv> compileProperties(JsonNode schema, String prefix) {
-        Map<String, Conv> map = new HashMap<>();
+        Map<String, Conv> map = new LinkedHashMap<>();
         JsonNode props = schema.get("properties");
         if (props != null && props.isObject()) {
             for (Map.Entry<String, JsonNode> e : props.properties()) {
@@ -263,8 +269,15 @@ public final class RecordCoercer {
             if (v.isNull()) {
                 return v;
             }
-            if (v.isArray() && v.isEmpty()) {
-                return F.objectNode();   // PHP serialises an empty map as []
+            if (v.isArray()) {
+                // PHP serialises a map with keys 0..n (the empty one included) as a list: the same map back
+                ObjectNode map = F.objectNode();
+                for (int i = 0; i < v.size(); i++) {
+                    JsonNode x = v.get(i);
+                    Conv c = props.get(Integer.toString(i));
+                    map.set(Integer.toString(i), c == null ? x : c.apply(x));
+                }
+                return map;
             }
             if (v.isString() && v.stringValue().isEmpty()) {
                 return F.nullNode();

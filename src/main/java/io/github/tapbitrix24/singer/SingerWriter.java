@@ -5,6 +5,8 @@ import java.io.Closeable;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -29,6 +31,8 @@ public final class SingerWriter implements Closeable {
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
+    private static final DateTimeFormatter MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final SerializedString TYPE = new SerializedString("type");
     private static final SerializedString RECORD = new SerializedString("RECORD");
     private static final SerializedString STREAM = new SerializedString("stream");
@@ -39,6 +43,7 @@ public final class SingerWriter implements Closeable {
     private final JsonGenerator gen;
     private Instant lastInstant;
     private String lastInstantText;
+    private JsonNode lastState;
 
     /** {@code out} is not closed by {@link #close()}: its owner (the CLI, for stdout) closes it. */
     public SingerWriter(OutputStream out) {
@@ -129,8 +134,19 @@ public final class SingerWriter implements Closeable {
         });
     }
 
-    /** {@code {"type":"STATE","value":..}}, then flushes everything written so far. */
+    /**
+     * {@code {"type":"STATE","value":..}}, then flushes everything written so far. A state equal to
+     * the last one written is not written again (the output is still flushed): it tells the target
+     * nothing new, and targets that persist every STATE they see would do that work twice. Records
+     * written since then lose nothing by it: a target flushes them at the end of its input, and a
+     * resumed run starts from that same state anyway.
+     */
     public void writeState(JsonNode value) {
+        if (value.equals(lastState)) {
+            flush();
+            return;
+        }
+        lastState = value.deepCopy(); // the caller may change its node later
         run(() -> {
             gen.writeStartObject();
             gen.writeStringProperty("type", "STATE");
@@ -174,11 +190,12 @@ public final class SingerWriter implements Closeable {
         gen.writeRaw('\n');
     }
 
-    // Records of one page share time_extracted: format it once.
+    // Records of one page share time_extracted: format it once. Milliseconds, always three digits
+    // (2024-09-02T16:37:18.120Z): the precision targets store, and one fixed width.
     private String instantText(Instant t) {
         if (!t.equals(lastInstant)) {
             lastInstant = t;
-            lastInstantText = t.toString();
+            lastInstantText = MILLIS.format(t);
         }
         return lastInstantText;
     }

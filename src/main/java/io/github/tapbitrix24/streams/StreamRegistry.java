@@ -71,6 +71,7 @@ public final class StreamRegistry {
                 null, null, "ID", List.of("ID"), List.of("CALL_START_DATE"), null));
         s.add(new StreamSpec("open_lines", "imopenlines", ListApi.OPENLINES_CONFIG, "imopenlines.config.list.get",
                 empty(), null, null, null, List.of("ID"), List.of(), null));
+        s.addAll(WorkStreams.all());
         return List.copyOf(s);
     }
 

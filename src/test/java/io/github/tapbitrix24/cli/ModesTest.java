@@ -73,13 +73,61 @@ class ModesTest {
         Map<String, Integer> counts = r.recordsPerStream();
         for (String stream : List.of("deals", "contacts", "companies", "leads", "activities", "product", "users",
                 "departments", "calls", "open_lines", "status_list", "spa_types", "deal_fields", "deal_stage_history",
-                "lead_stage_history")) {
+                "lead_stage_history", "tasks", "task_fields", "task_elapsed_time", "workgroups", "workgroup_members",
+                "task_stages")) {
             assertTrue(counts.getOrDefault(stream, 0) > 0, stream + " has no records: " + counts);
         }
         assertTrue(new TreeSet<>(counts.keySet()).stream().anyMatch(s -> s.matches("spa_\\d+")), counts.toString());
-        assertEquals("STATE", r.messages().get(r.messages().size() - 1).path("type").asString(),
-                "the last message is the final STATE");
+        assertTrue(r.lastState().path("bookmarks").has("deals"), "the final STATE holds the deals' bookmark");
         assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    /** Meltano SDK style: a timer per HTTP exchange, tagged with the REST method and the HTTP status. */
+    @Test
+    void everyHttpExchangeIsTimedWithItsEndpointAndStatus() {
+        Run r = run("--demo");
+        assertEquals(0, r.exit(), r.err());
+        List<JsonNode> timers = r.err().lines().filter(l -> l.startsWith("INFO METRIC: "))
+                .map(l -> JSON.readTree(l.substring("INFO METRIC: ".length())))
+                .filter(m -> m.path("metric").asString().equals("http_request_duration")).toList();
+        assertTrue(timers.size() > 10, "one timer per request: " + timers.size());
+        for (JsonNode t : timers) {
+            assertEquals("timer", t.path("type").asString());
+            assertTrue(t.path("value").asDouble() >= 0);
+            assertEquals("200", t.path("tags").path("http_status_code").asString(), t.toString());
+            assertEquals("succeeded", t.path("tags").path("status").asString());
+            assertTrue(t.path("tags").path("endpoint").asString().matches("batch|[a-z]+(\\.[a-z]+)+"), t.toString());
+        }
+    }
+
+    /** The counts a CRM migration is reconciled by: per stream, and deals per funnel and stage, adding up. */
+    @Test
+    void aRunEndsWithTheReconciliationOfRecordsPerStreamAndDealsPerFunnelAndStage() {
+        Run r = run("--demo");
+        assertEquals(0, r.exit(), r.err());
+        Map<String, Long> perStream = new java.util.HashMap<>();
+        Map<String, Long> perFunnel = new java.util.HashMap<>();
+        long perStage = 0;
+        for (String line : r.err().lines().filter(l -> l.startsWith("INFO METRIC: ")).toList()) {
+            JsonNode m = JSON.readTree(line.substring("INFO METRIC: ".length()));
+            if (!m.path("metric").asString().equals("reconciliation_count")) {
+                continue;
+            }
+            JsonNode tags = m.get("tags");
+            if (tags.has("STAGE_ID")) {
+                perStage += m.get("value").asLong();
+            } else if (tags.has("CATEGORY_ID")) {
+                perFunnel.put(tags.get("CATEGORY_ID").asString(), m.get("value").asLong());
+            } else {
+                perStream.put(tags.get("stream").asString(), m.get("value").asLong());
+            }
+        }
+        Map<String, Integer> written = r.recordsPerStream();
+        written.forEach((stream, n) -> assertEquals(n.longValue(), perStream.get(stream), stream));
+        assertEquals(Set.of("0", "1", "2"), perFunnel.keySet(), "the demo's three funnels");
+        assertEquals(written.get("deals").longValue(), perFunnel.values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(written.get("deals").longValue(), perStage);
+        assertTrue(r.err().contains("deals per CATEGORY_ID and STAGE_ID:"), "a readable table too");
     }
 
     /** singer-python's METRIC lines on stderr, which orchestrators read: one set per stream, true to stdout. */
@@ -97,13 +145,14 @@ class ModesTest {
             JsonNode m = JSON.readTree(line.substring("INFO METRIC: ".length()));
             String stream = m.path("tags").path("stream").asString();
             switch (m.path("metric").asString()) {
-                case "record_count" -> recordCount.put(stream, m.path("value").asLong());
+                case "record_count" -> recordCount.merge(stream, m.path("value").asLong(), Long::sum); // increments
                 case "http_request_count" -> requestCounted.add(stream);
                 case "sync_duration" -> {
                     assertEquals("timer", m.path("type").asString(), line);
                     assertEquals("succeeded", m.path("tags").path("status").asString(), line);
                     timed.add(stream);
                 }
+                case "http_request_duration", "reconciliation_count" -> { } // tests of their own
                 default -> throw new AssertionError("unexpected metric: " + line);
             }
         }

@@ -100,8 +100,9 @@ class FullSyncTest {
 
     @Test
     void finalStateHasABookmarkPerIncrementalStreamAndNoScanInProgress() {
-        JsonNode last = run.messages().get(run.messages().size() - 1);
-        assertEquals("STATE", last.get("type").asString());
+        // the last STATE: one equal to the state before it is not written again, so records may follow it
+        JsonNode last = run.messages().stream().filter(m -> m.get("type").asString().equals("STATE"))
+                .reduce((a, b) -> b).orElseThrow();
         JsonNode bookmarks = last.get("value").get("bookmarks");
         JsonNode deals = bookmarks.get("deals");
         assertEquals("DATE_MODIFY", deals.get("replication_key").asString());

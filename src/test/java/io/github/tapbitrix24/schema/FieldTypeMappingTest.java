@@ -68,10 +68,10 @@ class FieldTypeMappingTest {
     }
 
     @Test
-    void unknownTypesArePermissiveAndKeepTheirLabel() {
+    void unknownTypesAreTypedAsAnyJsonValueAndKeepTheirLabel() {
         ObjectNode s = FieldTypeMapping.schemaFor(new FieldDescriptor("UF_CRM_9", "hologram", false, false, false,
                 true, "UF_CRM_9", "Hologram", null, null, null, null, null, null));
-        assertEquals(json("{'description':'Hologram'}"), s);
+        assertEquals(json("{'type':['object','array','string','number','boolean','null'],'description':'Hologram'}"), s);
     }
 
     @Test

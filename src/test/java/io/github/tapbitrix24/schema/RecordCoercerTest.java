@@ -127,6 +127,14 @@ class RecordCoercerTest {
     }
 
     @Test
+    void aPhpListForAnObjectBecomesTheMapItIsNeverNull() {
+        RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("SETTINGS", "object"), f("OPAQUE", "diskfile")));
+        assertJson(json("{'SETTINGS':{'0':'a','1':{'k':1}},'OPAQUE':[1,'x']}"),
+                c.coerce(json("{'SETTINGS':['a',{'k':1}],'OPAQUE':[1,'x']}")));
+        assertEquals(0, c.unconvertibleValues());
+    }
+
+    @Test
     void stringsAcceptScalarsAndPermissiveFieldsPassThrough() {
         RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("S", "string"), f("M", "money"), f("U", "mystery_type")));
         assertJson(json("{'S':'12','M':'300|USD','U':{'any':[1,'x']}}"),
@@ -143,11 +151,17 @@ class RecordCoercerTest {
     }
 
     @Test
-    void onlySchemaPropertiesAreWrittenAndAbsentOnesStayAbsent() {
-        RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("ID", "integer"), f("TITLE", "string")));
-        JsonNode out = c.coerce(json("{'ID':'1','EXTRA':'x'}"));
-        assertJson(json("{'ID':1}"), out);
-        assertFalse(out.has("TITLE"));
+    void exactlyTheSchemaPropertiesAreWrittenInSchemaOrderAbsentOnesAsNull() {
+        RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("ID", "integer"), f("TITLE", "string"), f("N", "double")));
+        JsonNode out = c.coerce(json("{'N':'2','EXTRA':'x','ID':'1'}"));
+        assertJson(json("{'ID':1,'TITLE':null,'N':2}"), out);
+        assertFalse(out.has("EXTRA"));
+        assertEquals(List.of("ID", "TITLE", "N"), List.copyOf(out.propertyNames()));
+        java.io.StringWriter written = new java.io.StringWriter();
+        try (tools.jackson.core.JsonGenerator gen = tools.jackson.databind.json.JsonMapper.shared().createGenerator(written)) {
+            c.write(json("{'N':'2','EXTRA':'x','ID':'1'}"), gen);
+        }
+        assertEquals("{\"ID\":1,\"TITLE\":null,\"N\":2}", written.toString(), "the streaming path writes the same bytes");
     }
 
     @Test

@@ -34,7 +34,7 @@ class SingerWriterTest {
         assertEquals(json("{'type':'SCHEMA','stream':'deals','schema':{'type':'object'},'key_properties':['ID'],"
                 + "'bookmark_properties':['DATE_MODIFY']}"), M.readTree(lines[0]));
         assertEquals(json("{'type':'RECORD','stream':'deals','record':{'ID':1,'TITLE':'Ünïcode \\\"q\\\"'},"
-                + "'time_extracted':'2024-01-02T03:04:05Z'}"), M.readTree(lines[1]));
+                + "'time_extracted':'2024-01-02T03:04:05.000Z'}"), M.readTree(lines[1]));
         assertEquals("STATE", M.readTree(lines[2]).get("type").asString());
     }
 
@@ -48,5 +48,34 @@ class SingerWriterTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(2, text.split("\n").length);
         assertEquals('\n', text.charAt(text.length() - 1), "the STATE line is complete on the stream");
+    }
+
+    @Test
+    void timeExtractedIsWrittenInMillisecondsAlwaysThreeDigits() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (SingerWriter w = new SingerWriter(out)) {
+            w.writeRecord("deals", json("{'ID':1}"), Instant.parse("2024-01-02T03:04:05.123456789Z"));
+            w.writeRecord("deals", json("{'ID':2}"), Instant.parse("2024-01-02T03:04:06.5Z"));
+        }
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals("2024-01-02T03:04:05.123Z", M.readTree(lines[0]).get("time_extracted").asString());
+        assertEquals("2024-01-02T03:04:06.500Z", M.readTree(lines[1]).get("time_extracted").asString());
+    }
+
+    @Test
+    void aStateEqualToTheLastStateWrittenIsNotWrittenAgain() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (SingerWriter w = new SingerWriter(out)) {
+            tools.jackson.databind.node.ObjectNode state = (tools.jackson.databind.node.ObjectNode) json("{'bookmarks':{}}");
+            w.writeState(state);
+            w.writeState(state);
+            state.putObject("bookmarks").put("deals", 1);
+            w.writeState(state);           // the same node, changed after it was written: new
+            w.writeRecord("deals", json("{'ID':1}"), Instant.EPOCH);
+            w.writeState(state);           // records between do not make an equal state new
+        }
+        List<String> types = out.toString(StandardCharsets.UTF_8).lines()
+                .map(l -> M.readTree(l).get("type").asString()).toList();
+        assertEquals(List.of("STATE", "STATE", "RECORD"), types);
     }
 }
