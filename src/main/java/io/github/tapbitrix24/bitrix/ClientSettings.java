@@ -35,8 +35,11 @@ public record ClientSettings(
         String userAgent,
         long maxResponseBytes) {
 
-    /** Default of {@link #maxResponseBytes}: 64 MB, far above a real answer and far below the heap. */
-    public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L << 20;
+    /**
+     * Default of {@link #maxResponseBytes}: 16 MB, several times the largest real answer (a batch of
+     * 50 pages of wide deals), and parsed (about five times its size) well within the launcher's heap.
+     */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L << 20;
 
     /** Every setting but the response cap, which takes its default. */
     public ClientSettings(double maxRequestsPerSecond, int requestBurst, Duration requestTimeout,

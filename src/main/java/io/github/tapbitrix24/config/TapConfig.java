@@ -56,7 +56,7 @@ public record TapConfig(
     /** Default of {@code deal_comments_full_refresh_hours}, as in the config schema. */
     public static final int DEFAULT_DEAL_COMMENTS_FULL_REFRESH_HOURS = 24;
     /** Default of {@code max_response_mb}, as in the config schema. */
-    public static final int DEFAULT_MAX_RESPONSE_MB = 64;
+    public static final int DEFAULT_MAX_RESPONSE_MB = 16;
 
     public TapConfig {
         startDate = startDate == null ? Optional.empty() : startDate;
