@@ -116,6 +116,9 @@ public final class Discovery {
             }
         }
         fieldsMethods.forEach(m -> cmds.add(new BatchCommand(key(m), m, F.objectNode())));
+        if (fieldsMethods.contains(UserSchema.FIELDS_METHOD)) {
+            cmds.add(new BatchCommand(key(UserSchema.USERFIELD_LIST), UserSchema.USERFIELD_LIST, F.objectNode()));
+        }
         ObjectNode typeList = F.objectNode();
         typeList.putObject("order").put("id", "ASC");
         cmds.add(new BatchCommand(key("crm.type.list"), "crm.type.list", typeList));
@@ -135,6 +138,16 @@ public final class Discovery {
         String metadataMethod = spec.dynamicSchema() ? spec.fieldsMethod()
                 : spec.api() == ListApi.FIELD_METADATA ? spec.method() : null;
         List<FieldDescriptor> fields = null;
+        if (UserSchema.FIELDS_METHOD.equals(metadataMethod)) {
+            SubResult r = first.get(key(metadataMethod));
+            if (!usable(spec.name(), r)) {
+                return null;
+            }
+            // user.userfield.list needs the user.userfield scope and an administrator: optional
+            SubResult custom = first.get(key(UserSchema.USERFIELD_LIST));
+            return schemas.entry(spec, UserSchema.build(r.result(), custom != null && custom.ok() ? custom.result() : null,
+                    spec.keyProperties()));
+        }
         if (metadataMethod != null) {
             SubResult r = first.get(key(metadataMethod));
             if (!usable(spec.name(), r)) {

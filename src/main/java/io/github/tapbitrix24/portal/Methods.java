@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The method table and one call's life: scope check (HTTP 401 {@code insufficient_scope},
+ * The method table and one call's life: scope check (HTTP 403 {@code insufficient_scope},
  * D:_includes/system-errors.md), operating-time check (HTTP 429 {@code OPERATION_TIME_LIMIT}),
  * the handler, the {@code time} object. Used for direct calls and for batch sub-calls alike.
  */
@@ -53,6 +53,9 @@ final class Methods {
     static String scopeOf(String method) {
         if (method.startsWith("crm.")) {
             return "crm";
+        }
+        if (method.startsWith("user.userfield.")) {
+            return "user.userfield";   // D:api-reference/user/userfields/user-userfield-list.md
         }
         if (method.startsWith("user.")) {
             return "user";
@@ -98,7 +101,7 @@ final class Methods {
                 throw new ApiError(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
             }
             if (!allowed(method)) {
-                throw new ApiError(401, "insufficient_scope",
+                throw new ApiError(403, "insufficient_scope",
                         "The request requires higher privileges than provided by the webhook token");
             }
             if (options.deniedMethods().contains(method)) {

@@ -481,6 +481,7 @@ public final class PortalData {
             case "crm.activity.fields" -> activities.schema.oldDescriptor();
             case "crm.product.fields" -> products.schema.oldDescriptor();
             case "tasks.task.getfields" -> WorkSchemas.taskFieldsDescriptor();
+            case "user.fields" -> UserFields.userFields();
             case "crm.item.fields" -> {
                 int etid = (int) Json.longParam(Json.param(params, "entityTypeId"), 0);
                 Table t = itemTable(etid);
