@@ -27,6 +27,7 @@ import java.util.Optional;
  *                                 deal's DATE_MODIFY); 0 = never, comments follow changed deals only
  * @param emitActivateVersion      FULL_TABLE streams carry a table version and end with ACTIVATE_VERSION, so a
  *                                 target can drop the rows a complete read no longer returned (deleted records)
+ * @param maxResponseMegabytes     the largest answer (after decompression) read from Bitrix24
  * @param deletions                deletion detection: ID sweeps of the incremental entity streams (extract/deletions)
  */
 public record TapConfig(
@@ -46,6 +47,7 @@ public record TapConfig(
         int retryMaxTotalSeconds,
         int dealCommentsFullRefreshHours,
         boolean emitActivateVersion,
+        int maxResponseMegabytes,
         DeletionSettings deletions) {
 
     /** Defaults of the retry knobs, as in the config schema. */
@@ -55,6 +57,8 @@ public record TapConfig(
     public static final int DEFAULT_RETRY_MAX_TOTAL_SECONDS = 900;
     /** Default of {@code deal_comments_full_refresh_hours}, as in the config schema. */
     public static final int DEFAULT_DEAL_COMMENTS_FULL_REFRESH_HOURS = 24;
+    /** Default of {@code max_response_mb}, as in the config schema. */
+    public static final int DEFAULT_MAX_RESPONSE_MB = 16;
 
     public TapConfig {
         startDate = startDate == null ? Optional.empty() : startDate;
@@ -66,7 +70,7 @@ public record TapConfig(
         }
     }
 
-    /** Every setting but the deletion settings, which are off. */
+    /** Every setting but {@code max_response_mb}, which takes its default, and the deletion settings (off). */
     public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
                      boolean enableDealCommentsStream, boolean enableDealProductsStream,
                      double operatingTimeThreshold, List<Integer> dealCategoryIds,
@@ -76,7 +80,21 @@ public record TapConfig(
         this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
                 operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
                 retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
-                dealCommentsFullRefreshHours, emitActivateVersion, DeletionSettings.off());
+                dealCommentsFullRefreshHours, emitActivateVersion, DEFAULT_MAX_RESPONSE_MB, DeletionSettings.off());
+    }
+
+    /** Every setting but the deletion settings, which are off. */
+    public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
+                     boolean enableDealCommentsStream, boolean enableDealProductsStream,
+                     double operatingTimeThreshold, List<Integer> dealCategoryIds,
+                     double maxRequestsPerSecond, int requestBurst, int requestTimeoutSeconds,
+                     int retryMaxAttempts, double retryInitialDelaySeconds, double retryMaxDelaySeconds,
+                     int retryMaxTotalSeconds, int dealCommentsFullRefreshHours, boolean emitActivateVersion,
+                     int maxResponseMegabytes) {
+        this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
+                operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
+                retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
+                dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, DeletionSettings.off());
     }
 
     /** The same settings with the deletion settings as given. */
@@ -84,7 +102,7 @@ public record TapConfig(
         return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
                 enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
                 requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
-                retryMaxTotalSeconds, dealCommentsFullRefreshHours, emitActivateVersion, d);
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, d);
     }
 
     /** Every setting but {@code emit_activate_version}, which is off. */
@@ -105,7 +123,7 @@ public record TapConfig(
         return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
                 enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
                 requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
-                retryMaxTotalSeconds, dealCommentsFullRefreshHours, on, deletions);
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, on, maxResponseMegabytes, deletions);
     }
 
     /** Every setting but {@code deal_comments_full_refresh_hours}, which takes its default. */
@@ -143,6 +161,7 @@ public record TapConfig(
         return new ClientSettings(maxRequestsPerSecond, requestBurst, Duration.ofSeconds(requestTimeoutSeconds),
                 operatingTimeThreshold, retryMaxAttempts, ClientSettings.seconds(retryInitialDelaySeconds),
                 ClientSettings.seconds(retryMaxDelaySeconds), Duration.ofSeconds(retryMaxTotalSeconds),
-                d.maxOperatingLimitWaits(), d.operatingFallbackPause(), BuildInfo.userAgent());
+                d.maxOperatingLimitWaits(), d.operatingFallbackPause(), BuildInfo.userAgent(),
+                maxResponseMegabytes * (1L << 20));
     }
 }
