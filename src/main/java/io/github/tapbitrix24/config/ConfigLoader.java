@@ -81,7 +81,7 @@ public final class ConfigLoader {
             }
         }
         List<String> problems = new ArrayList<>();
-        for (Error e : schema.validate(config)) {
+        for (Error e : schema.validate(withoutHugeNumbers(config, known, problems))) {
             problems.add(describe(e));
         }
         WebhookUrl webhook = null;
@@ -125,7 +125,12 @@ public final class ConfigLoader {
                 number(config, "retry_max_delay_seconds"),
                 value(config, "retry_max_total_seconds").intValue(),
                 value(config, "deal_comments_full_refresh_hours").intValue(),
-                value(config, "emit_activate_version").booleanValue());
+                value(config, "emit_activate_version").booleanValue(),
+                value(config, "max_response_mb").intValue())
+                .withDeletions(new DeletionSettings(value(config, "detect_deletions").booleanValue(),
+                        value(config, "deletion_sweep_interval_hours").intValue(),
+                        number(config, "max_deletion_fraction"),
+                        value(config, "confirm_mass_deletion").longValue()));
     }
 
     /** The configured value, else the schema's default: the schema is the one place defaults live. */
@@ -186,6 +191,39 @@ public final class ConfigLoader {
             }
         }
         return out;
+    }
+
+    /** Beyond this magnitude no setting is usable, and networknt's range checks fail on it (asLong). */
+    private static final double HUGE = 1e15;
+
+    /**
+     * A copy of {@code config} without numbers of absurd magnitude ({@code 3e20}), each reported as
+     * over its schema maximum: the validator would throw on them instead of reporting.
+     */
+    private static ObjectNode withoutHugeNumbers(ObjectNode config, Map<String, JsonNode> known, List<String> problems) {
+        ObjectNode copy = config.deepCopy();
+        for (String key : config.propertyNames()) {
+            JsonNode v = config.get(key);
+            JsonNode property = known.getOrDefault(key, JSON.createObjectNode());
+            if (huge(v)) {
+                problems.add(key + ": must be at most " + property.path("maximum").asString("a usable number")
+                        + " (was " + v + ")");
+                copy.remove(key);
+            } else if (v.isArray()) {
+                for (int i = 0; i < v.size(); i++) {
+                    if (huge(v.get(i))) {
+                        problems.add(key + "[" + i + "]: must be at most "
+                                + property.path("items").path("maximum").asString("a usable number") + " (was " + v.get(i) + ")");
+                        ((tools.jackson.databind.node.ArrayNode) copy.get(key)).set(i, JSON.getNodeFactory().numberNode(0));
+                    }
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static boolean huge(JsonNode n) {
+        return n != null && n.isNumber() && Math.abs(n.doubleValue()) > HUGE;
     }
 
     /** One networknt error in words: the setting, what it must be, and what it was (never the webhook). */

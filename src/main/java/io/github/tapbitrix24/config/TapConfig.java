@@ -27,6 +27,8 @@ import java.util.Optional;
  *                                 deal's DATE_MODIFY); 0 = never, comments follow changed deals only
  * @param emitActivateVersion      FULL_TABLE streams carry a table version and end with ACTIVATE_VERSION, so a
  *                                 target can drop the rows a complete read no longer returned (deleted records)
+ * @param maxResponseMegabytes     the largest answer (after decompression) read from Bitrix24
+ * @param deletions                deletion detection: ID sweeps of the incremental entity streams (extract/deletions)
  */
 public record TapConfig(
         WebhookUrl webhookUrl,
@@ -44,7 +46,9 @@ public record TapConfig(
         double retryMaxDelaySeconds,
         int retryMaxTotalSeconds,
         int dealCommentsFullRefreshHours,
-        boolean emitActivateVersion) {
+        boolean emitActivateVersion,
+        int maxResponseMegabytes,
+        DeletionSettings deletions) {
 
     /** Defaults of the retry knobs, as in the config schema. */
     public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 8;
@@ -53,14 +57,52 @@ public record TapConfig(
     public static final int DEFAULT_RETRY_MAX_TOTAL_SECONDS = 900;
     /** Default of {@code deal_comments_full_refresh_hours}, as in the config schema. */
     public static final int DEFAULT_DEAL_COMMENTS_FULL_REFRESH_HOURS = 24;
+    /** Default of {@code max_response_mb}, as in the config schema. */
+    public static final int DEFAULT_MAX_RESPONSE_MB = 16;
 
     public TapConfig {
         startDate = startDate == null ? Optional.empty() : startDate;
+        deletions = deletions == null ? DeletionSettings.off() : deletions;
         dealCategoryIds = dealCategoryIds == null ? List.of() : List.copyOf(dealCategoryIds);
         if (dealCommentsFullRefreshHours < 0) {
             throw new IllegalArgumentException("dealCommentsFullRefreshHours must be 0 or more, was "
                     + dealCommentsFullRefreshHours);
         }
+    }
+
+    /** Every setting but {@code max_response_mb}, which takes its default, and the deletion settings (off). */
+    public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
+                     boolean enableDealCommentsStream, boolean enableDealProductsStream,
+                     double operatingTimeThreshold, List<Integer> dealCategoryIds,
+                     double maxRequestsPerSecond, int requestBurst, int requestTimeoutSeconds,
+                     int retryMaxAttempts, double retryInitialDelaySeconds, double retryMaxDelaySeconds,
+                     int retryMaxTotalSeconds, int dealCommentsFullRefreshHours, boolean emitActivateVersion) {
+        this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
+                operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
+                retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
+                dealCommentsFullRefreshHours, emitActivateVersion, DEFAULT_MAX_RESPONSE_MB, DeletionSettings.off());
+    }
+
+    /** Every setting but the deletion settings, which are off. */
+    public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
+                     boolean enableDealCommentsStream, boolean enableDealProductsStream,
+                     double operatingTimeThreshold, List<Integer> dealCategoryIds,
+                     double maxRequestsPerSecond, int requestBurst, int requestTimeoutSeconds,
+                     int retryMaxAttempts, double retryInitialDelaySeconds, double retryMaxDelaySeconds,
+                     int retryMaxTotalSeconds, int dealCommentsFullRefreshHours, boolean emitActivateVersion,
+                     int maxResponseMegabytes) {
+        this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
+                operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
+                retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
+                dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, DeletionSettings.off());
+    }
+
+    /** The same settings with the deletion settings as given. */
+    public TapConfig withDeletions(DeletionSettings d) {
+        return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
+                enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
+                requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, d);
     }
 
     /** Every setting but {@code emit_activate_version}, which is off. */
@@ -81,7 +123,7 @@ public record TapConfig(
         return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
                 enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
                 requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
-                retryMaxTotalSeconds, dealCommentsFullRefreshHours, on);
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, on, maxResponseMegabytes, deletions);
     }
 
     /** Every setting but {@code deal_comments_full_refresh_hours}, which takes its default. */
@@ -119,6 +161,7 @@ public record TapConfig(
         return new ClientSettings(maxRequestsPerSecond, requestBurst, Duration.ofSeconds(requestTimeoutSeconds),
                 operatingTimeThreshold, retryMaxAttempts, ClientSettings.seconds(retryInitialDelaySeconds),
                 ClientSettings.seconds(retryMaxDelaySeconds), Duration.ofSeconds(retryMaxTotalSeconds),
-                d.maxOperatingLimitWaits(), d.operatingFallbackPause(), BuildInfo.userAgent());
+                d.maxOperatingLimitWaits(), d.operatingFallbackPause(), BuildInfo.userAgent(),
+                maxResponseMegabytes * (1L << 20));
     }
 }

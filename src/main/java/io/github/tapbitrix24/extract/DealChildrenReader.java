@@ -37,11 +37,13 @@ import tools.jackson.databind.node.JsonNodeFactory;
 public final class DealChildrenReader implements StreamReader {
     private static final Logger LOG = Logger.getLogger(DealChildrenReader.class.getName());
     /**
-     * Children are fetched for at least this many deals at a time (two requests of the parent
-     * scan): the last request of each fetch is part-filled, so fewer, larger fetches keep the
-     * requests full. STATE follows each fetch.
+     * Children are fetched for at least this many deals at a time (the parent scan checkpoints after
+     * every page for them): the last request of each fetch is part-filled, so larger fetches keep
+     * the requests full, while a STATE follows each fetch, so smaller ones keep a killed run's loss
+     * small. 1,500 deals with their children are a few thousand records (about 6,000 with comments,
+     * product rows and contacts on the simulator's portal).
      */
-    static final int MIN_DEALS_PER_FETCH = 5_000;
+    static final int MIN_DEALS_PER_FETCH = 1_500;
 
     private final StreamReader parentScan;
     private final BitrixApi api;
@@ -72,10 +74,16 @@ public final class DealChildrenReader implements StreamReader {
                 () -> new IllegalStateException("the standard registry has no reader for " + ListApi.CRM_LIST));
         SubCallQueue queue = new SubCallQueue(api, sleeper);
         Duration comments = Duration.ofHours(config.dealCommentsFullRefreshHours());
+        // With detect_deletions, product rows gone from their deal are found by reading every deal's
+        // rows again (extract/deletions): on the deletion sweep's schedule; interval 0 (every run) as
+        // a one-second period, which every run's window spans.
+        Duration products = !config.deletions().detect() ? Duration.ZERO
+                : config.deletions().sweepIntervalHours() == 0 ? Duration.ofSeconds(1)
+                : Duration.ofHours(config.deletions().sweepIntervalHours());
         ReaderRegistry registry = standard.with(ListApi.DEAL_CHILDREN, new DealChildrenReader(keyset, api,
                 spec -> fetcherFor(spec, queue),
-                spec -> spec.method().equals(CommentsFetcher.METHOD)
-                        ? new FullRefreshSchedule(comments, clock) : FullRefreshSchedule.never(clock)));
+                spec -> new FullRefreshSchedule(spec.method().equals(CommentsFetcher.METHOD) ? comments : products,
+                        clock)));
         if (config.extractDealContacts()) {
             registry = registry.with(ListApi.CRM_LIST, new DealContactsEnricher(keyset, new DealContactLinks(queue)));
         }
@@ -147,6 +155,16 @@ public final class DealChildrenReader implements StreamReader {
                 : plan.startDate().map(d -> (JsonNode) JsonNodeFactory.instance.stringNode(PortalTime.format(d))).orElse(null);
     }
 
+    /**
+     * Whether a read of the child starting from {@code child} reads the children of every parent
+     * the stream selects (not only of changed ones): a first read, a periodic re-read, or a
+     * FULL_TABLE parent; never a resumed read. Deletion detection compares such reads.
+     */
+    public boolean readsEveryParent(StreamPlan childPlan, StreamBookmark child) {
+        return !child.inProgress() && (parentOf(childPlan).replicationKey() == null || child.value() == null
+                || refreshDue(childPlan, child));
+    }
+
     /** A child stream fed by a parent scan; its rows go to {@code out}. */
     public ChildFollower follower(StreamPlan childPlan, StreamOutput out) {
         return new ChildFollower(childPlan.name(), fetchers.apply(childPlan.spec()), out, api);
@@ -159,7 +177,7 @@ public final class DealChildrenReader implements StreamReader {
 
     private boolean refreshDue(StreamPlan childPlan, StreamBookmark child) {
         return parentOf(childPlan).replicationKey() != null && !child.inProgress()
-                && schedules.apply(childPlan.spec()).due(child.value());
+                && schedules.apply(childPlan.spec()).due(child.lastScan());
     }
 
     private static StreamPlan parentOf(StreamPlan plan) {
