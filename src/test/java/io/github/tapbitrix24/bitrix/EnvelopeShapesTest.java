@@ -55,7 +55,7 @@ class EnvelopeShapesTest {
         assertEquals(50L, Envelopes.longOr(json("{'n':49.6}").get("n"), null));
         assertEquals(7L, Envelopes.longOr(json("{'n':'x'}").get("n"), 7L));
         assertEquals(7L, Envelopes.longOr(json("{'n':[]}").get("n"), 7L));
-        assertNull(Envelopes.integer(json("{'n':null}").get("n")));
+        assertNull(Envelopes.longOr(json("{'n':null}").get("n"), null));
         assertEquals(2.5, Envelopes.decimal(json("{'n':'2.5'}").get("n")));
         assertEquals(1725292715L, Envelopes.epochSeconds(json("{'n':1725292715.9}").get("n")));
         assertEquals(1725292715L, Envelopes.epochSeconds(json("{'n':'1725292715'}").get("n")));
