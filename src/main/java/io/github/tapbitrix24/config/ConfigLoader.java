@@ -126,7 +126,11 @@ public final class ConfigLoader {
                 value(config, "retry_max_total_seconds").intValue(),
                 value(config, "deal_comments_full_refresh_hours").intValue(),
                 value(config, "emit_activate_version").booleanValue(),
-                value(config, "max_response_mb").intValue());
+                value(config, "max_response_mb").intValue())
+                .withDeletions(new DeletionSettings(value(config, "detect_deletions").booleanValue(),
+                        value(config, "deletion_sweep_interval_hours").intValue(),
+                        number(config, "max_deletion_fraction"),
+                        value(config, "confirm_mass_deletion").longValue()));
     }
 
     /** The configured value, else the schema's default: the schema is the one place defaults live. */

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param emitActivateVersion      FULL_TABLE streams carry a table version and end with ACTIVATE_VERSION, so a
  *                                 target can drop the rows a complete read no longer returned (deleted records)
  * @param maxResponseMegabytes     the largest answer (after decompression) read from Bitrix24
+ * @param deletions                deletion detection: ID sweeps of the incremental entity streams (extract/deletions)
  */
 public record TapConfig(
         WebhookUrl webhookUrl,
@@ -46,7 +47,8 @@ public record TapConfig(
         int retryMaxTotalSeconds,
         int dealCommentsFullRefreshHours,
         boolean emitActivateVersion,
-        int maxResponseMegabytes) {
+        int maxResponseMegabytes,
+        DeletionSettings deletions) {
 
     /** Defaults of the retry knobs, as in the config schema. */
     public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 8;
@@ -60,6 +62,7 @@ public record TapConfig(
 
     public TapConfig {
         startDate = startDate == null ? Optional.empty() : startDate;
+        deletions = deletions == null ? DeletionSettings.off() : deletions;
         dealCategoryIds = dealCategoryIds == null ? List.of() : List.copyOf(dealCategoryIds);
         if (dealCommentsFullRefreshHours < 0) {
             throw new IllegalArgumentException("dealCommentsFullRefreshHours must be 0 or more, was "
@@ -67,7 +70,7 @@ public record TapConfig(
         }
     }
 
-    /** Every setting but {@code max_response_mb}, which takes its default. */
+    /** Every setting but {@code max_response_mb}, which takes its default, and the deletion settings (off). */
     public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
                      boolean enableDealCommentsStream, boolean enableDealProductsStream,
                      double operatingTimeThreshold, List<Integer> dealCategoryIds,
@@ -77,7 +80,29 @@ public record TapConfig(
         this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
                 operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
                 retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
-                dealCommentsFullRefreshHours, emitActivateVersion, DEFAULT_MAX_RESPONSE_MB);
+                dealCommentsFullRefreshHours, emitActivateVersion, DEFAULT_MAX_RESPONSE_MB, DeletionSettings.off());
+    }
+
+    /** Every setting but the deletion settings, which are off. */
+    public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
+                     boolean enableDealCommentsStream, boolean enableDealProductsStream,
+                     double operatingTimeThreshold, List<Integer> dealCategoryIds,
+                     double maxRequestsPerSecond, int requestBurst, int requestTimeoutSeconds,
+                     int retryMaxAttempts, double retryInitialDelaySeconds, double retryMaxDelaySeconds,
+                     int retryMaxTotalSeconds, int dealCommentsFullRefreshHours, boolean emitActivateVersion,
+                     int maxResponseMegabytes) {
+        this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
+                operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
+                retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
+                dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, DeletionSettings.off());
+    }
+
+    /** The same settings with the deletion settings as given. */
+    public TapConfig withDeletions(DeletionSettings d) {
+        return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
+                enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
+                requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, d);
     }
 
     /** Every setting but {@code emit_activate_version}, which is off. */
@@ -98,7 +123,7 @@ public record TapConfig(
         return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
                 enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
                 requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
-                retryMaxTotalSeconds, dealCommentsFullRefreshHours, on, maxResponseMegabytes);
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, on, maxResponseMegabytes, deletions);
     }
 
     /** Every setting but {@code deal_comments_full_refresh_hours}, which takes its default. */
