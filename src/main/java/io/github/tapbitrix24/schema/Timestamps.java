@@ -48,8 +48,9 @@ final class Timestamps {
         if (n == 25 && isIsoLocal(s) && (s.charAt(19) == '+' || s.charAt(19) == '-') && s.charAt(22) == ':'
                 && digits(s, 20, 22) && digits(s, 23, 25)) {
             int offsetSeconds = (num(s, 20, 22) * 3600 + num(s, 23, 25) * 60) * (s.charAt(19) == '-' ? -1 : 1);
-            long epoch = epochSecond(s) - offsetSeconds;
-            return epoch == Long.MIN_VALUE ? null : formatUtc(epoch);
+            long local = epochSecond(s);
+            // a failed parse is checked before the offset moves it off the marker
+            return local == Long.MIN_VALUE ? null : formatUtc(local - offsetSeconds);
         }
         if (n == 20 && isIsoLocal(s) && s.charAt(19) == 'Z') {
             long epoch = epochSecond(s);

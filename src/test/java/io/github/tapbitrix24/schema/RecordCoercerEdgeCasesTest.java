@@ -115,6 +115,16 @@ class RecordCoercerEdgeCasesTest {
     }
 
     @Test
+    void anImpossibleDatetimeWithAPositiveOffsetIsWrittenAsNullAndCountedInsteadOfFailingTheRecord() {
+        RecordCoercer dateTime = one("{'type':['null','string'],'format':'date-time'}");
+        long before = dateTime.unconvertibleValues();
+        assertEquals("null", coerce(dateTime, "'2024-13-02T18:37:18+02:00'"));
+        assertEquals("null", coerce(dateTime, "'2024-02-30T08:00:00+03:00'"));
+        assertEquals(before + 2, dateTime.unconvertibleValues());
+        assertEquals("\"2024-12-02T16:37:18Z\"", coerce(dateTime, "'2024-12-02T18:37:18+02:00'"), "the next value still reads");
+    }
+
+    @Test
     void textTakesScalarsAndContainersAsJsonAndEmptyPhpArraysAsNull() {
         RecordCoercer c = one("{'type':['null','string']}");
         assertEquals("\"12\"", coerce(c, "12"));

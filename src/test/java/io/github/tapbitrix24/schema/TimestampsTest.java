@@ -49,6 +49,15 @@ class TimestampsTest {
     }
 
     @Test
+    void aDatetimeOfTheCommonShapeWithAnImpossibleMonthOrDayIsNoDatetimeWhateverItsOffset() {
+        for (String s : List.of("2024-13-02T18:37:18+02:00", "2024-13-02T18:37:18-02:00", "2024-02-30T18:37:18+14:00",
+                "2024-00-10T00:00:00+00:00", "2024-04-31T23:59:59+05:30", "2024-01-01T25:00:00+02:00",
+                "2024-13-02T18:37:18Z")) {
+            assertNull(Timestamps.toUtc(s, PORTAL), s);
+        }
+    }
+
+    @Test
     void datesAreCheckedForTheirMonthAndDay() {
         assertEquals("2024-02-29", Timestamps.toDate("2024-02-29"));
         assertEquals("2024-12-31", Timestamps.toDate("2024-12-31T00:00:00+03:00"));
