@@ -302,10 +302,4 @@ public final class KeysetStreamReader implements StreamReader {
                 + " local clock minus " + CLOCK_SKEW_ALLOWANCE.plus(lookback).toMinutes() + " minutes");
         return OffsetDateTime.now(clock).minus(lookback).minus(CLOCK_SKEW_ALLOWANCE);
     }
-
-    /** Client-side window: rows whose key is before the start are out; unreadable keys stay in. */
-    static boolean inWindow(JsonNode row, String key, OffsetDateTime start) {
-        Optional<OffsetDateTime> value = PortalTime.parse(row.get(key));
-        return value.isEmpty() || !value.get().isBefore(start);
-    }
 }

@@ -68,13 +68,4 @@ class StreamBookmarkTest {
         assertEquals("2024-09-02T04:00:00+03:00",
                 PortalTime.format(start.toInstant(), ZoneOffset.ofHours(3)));
     }
-
-    @Test
-    void clientSideWindowKeepsRowsAtTheStartAndRowsWithUnreadableKeys() {
-        OffsetDateTime start = OffsetDateTime.parse("2024-09-02T10:00:00+03:00");
-        assertTrue(KeysetStreamReader.inWindow(F.objectNode().put("K", "2024-09-02T07:00:00+00:00"), "K", start));
-        assertFalse(KeysetStreamReader.inWindow(F.objectNode().put("K", "2024-09-02T09:59:59+03:00"), "K", start));
-        assertTrue(KeysetStreamReader.inWindow(F.objectNode().put("K", "02.09.2024 09:00:00"), "K", start));
-        assertTrue(KeysetStreamReader.inWindow(F.objectNode(), "K", start));
-    }
 }
