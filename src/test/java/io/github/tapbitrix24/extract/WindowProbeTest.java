@@ -88,4 +88,15 @@ class WindowProbeTest {
     void nothingChangedSinceTheWindowStartIsAccepted() {
         assertTrue(probe().accept(answer(F.arrayNode(), keys("2024-09-01T10:00:00+03:00"))));
     }
+
+    @Test
+    void aRowCountedOutWhoseKeyCannotBeReadRejectsTheServerWindow() {
+        assertFalse(probe().accept(answer(keys("2024-09-02T18:00:00+03:00"), keys("not a date"))));
+    }
+
+    @Test
+    void aRowCountedInWhoseKeyCannotBeReadDoesNotStopTheServerWindow() {
+        assertTrue(probe().accept(answer(keys("not a date"), keys("2024-09-02T17:48:34+03:00"))));
+        assertTrue(probe().accept(answer(keys("not a date"), F.arrayNode())));
+    }
 }
