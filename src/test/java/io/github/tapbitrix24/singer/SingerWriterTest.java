@@ -78,4 +78,78 @@ class SingerWriterTest {
                 .map(l -> M.readTree(l).get("type").asString()).toList();
         assertEquals(List.of("STATE", "STATE", "RECORD"), types);
     }
+
+    @Test
+    void aRepeatedStateStillDeliversTheRecordsWrittenBeforeIt() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SingerWriter w = new SingerWriter(out);
+        w.writeState(json("{'a':1}"));
+        int afterState = out.size();
+        w.writeRecord("deals", json("{'ID':1}"), Instant.EPOCH);
+        w.writeState(json("{'a':1}"));
+        assertTrue(out.size() > afterState, "the record is on the stream");
+        assertEquals(List.of("STATE", "RECORD"), out.toString(StandardCharsets.UTF_8).lines()
+                .map(l -> M.readTree(l).get("type").asString()).toList());
+    }
+
+    @Test
+    void flushAndCloseDeliverEverythingAndLeaveTheStreamOpen() {
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+        SingerWriter w = new SingerWriter(out);
+        w.writeRecord("deals", json("{'ID':1}"), Instant.EPOCH);
+        w.flush();
+        assertEquals("{\"type\":\"RECORD\",\"stream\":\"deals\",\"record\":{\"ID\":1},"
+                + "\"time_extracted\":\"1970-01-01T00:00:00.000Z\"}\n", out.toString(StandardCharsets.UTF_8));
+        w.writeActivateVersion("deals", 7);
+        w.close();
+        assertEquals(json("{'type':'ACTIVATE_VERSION','stream':'deals','version':7}"),
+                M.readTree(out.toString(StandardCharsets.UTF_8).lines().toList().get(1)));
+        assertEquals(false, closed.get(), "stdout stays open for the launcher");
+    }
+
+    @Test
+    void aRecordWrittenByItsBodyCarriesTheTableVersionAndOmitsAnUnknownExtractionTime() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (SingerWriter w = new SingerWriter(out)) {
+            w.writeRecord("users", g -> { g.writeStartObject(); g.writeNumberProperty("ID", 5); g.writeEndObject(); },
+                    Instant.parse("2024-01-02T03:04:05Z"), 1725270000000L);
+            w.writeRecord("users", g -> { g.writeStartObject(); g.writeEndObject(); }, null);
+            w.writeRecord("users", json("{}"), null);
+            w.writeSchema("users", json("{}"), null, null);
+        }
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(json("{'type':'RECORD','stream':'users','record':{'ID':5},'version':1725270000000,"
+                + "'time_extracted':'2024-01-02T03:04:05.000Z'}").toString(), M.readTree(lines.get(0)).toString());
+        assertEquals(json("{'type':'RECORD','stream':'users','record':{}}"), M.readTree(lines.get(1)));
+        assertEquals(json("{'type':'RECORD','stream':'users','record':{}}"), M.readTree(lines.get(2)));
+        assertEquals(json("{'type':'SCHEMA','stream':'users','schema':{},'key_properties':[],'bookmark_properties':[]}"),
+                M.readTree(lines.get(3)));
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenEndsTheRunWithOutputClosed() {
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("Broken pipe");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                throw new java.io.IOException("Broken pipe");
+            }
+        };
+        SingerWriter w = new SingerWriter(broken);
+        SingerWriter.OutputClosedException e = org.junit.jupiter.api.Assertions.assertThrows(
+                SingerWriter.OutputClosedException.class, () -> w.writeState(json("{'a':1}")));
+        assertEquals("cannot write Singer messages: Broken pipe", e.getMessage());
+        assertEquals(java.util.Optional.of(e), SingerWriter.OutputClosedException.causeOf(new RuntimeException(e)));
+        assertEquals(java.util.Optional.empty(), SingerWriter.OutputClosedException.causeOf(new RuntimeException("x")));
+    }
 }
