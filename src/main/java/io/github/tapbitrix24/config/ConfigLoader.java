@@ -125,7 +125,11 @@ public final class ConfigLoader {
                 number(config, "retry_max_delay_seconds"),
                 value(config, "retry_max_total_seconds").intValue(),
                 value(config, "deal_comments_full_refresh_hours").intValue(),
-                value(config, "emit_activate_version").booleanValue());
+                value(config, "emit_activate_version").booleanValue(),
+                new ProductRowStreams(value(config, "enable_lead_products_stream").booleanValue(),
+                        value(config, "enable_quote_products_stream").booleanValue(),
+                        value(config, "enable_invoice_products_stream").booleanValue(),
+                        value(config, "enable_spa_products_streams").booleanValue()));
     }
 
     /** The configured value, else the schema's default: the schema is the one place defaults live. */

@@ -27,6 +27,7 @@ import java.util.Optional;
  *                                 deal's DATE_MODIFY); 0 = never, comments follow changed deals only
  * @param emitActivateVersion      FULL_TABLE streams carry a table version and end with ACTIVATE_VERSION, so a
  *                                 target can drop the rows a complete read no longer returned (deleted records)
+ * @param productRowStreams        the product-row streams of leads, quotes, smart invoices and smart processes
  */
 public record TapConfig(
         WebhookUrl webhookUrl,
@@ -44,7 +45,8 @@ public record TapConfig(
         double retryMaxDelaySeconds,
         int retryMaxTotalSeconds,
         int dealCommentsFullRefreshHours,
-        boolean emitActivateVersion) {
+        boolean emitActivateVersion,
+        ProductRowStreams productRowStreams) {
 
     /** Defaults of the retry knobs, as in the config schema. */
     public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 8;
@@ -57,10 +59,32 @@ public record TapConfig(
     public TapConfig {
         startDate = startDate == null ? Optional.empty() : startDate;
         dealCategoryIds = dealCategoryIds == null ? List.of() : List.copyOf(dealCategoryIds);
+        productRowStreams = productRowStreams == null ? ProductRowStreams.NONE : productRowStreams;
         if (dealCommentsFullRefreshHours < 0) {
             throw new IllegalArgumentException("dealCommentsFullRefreshHours must be 0 or more, was "
                     + dealCommentsFullRefreshHours);
         }
+    }
+
+    /** Every setting but the product rows of owners other than deals, which are off. */
+    public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
+                     boolean enableDealCommentsStream, boolean enableDealProductsStream,
+                     double operatingTimeThreshold, List<Integer> dealCategoryIds,
+                     double maxRequestsPerSecond, int requestBurst, int requestTimeoutSeconds,
+                     int retryMaxAttempts, double retryInitialDelaySeconds, double retryMaxDelaySeconds,
+                     int retryMaxTotalSeconds, int dealCommentsFullRefreshHours, boolean emitActivateVersion) {
+        this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
+                operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
+                retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
+                dealCommentsFullRefreshHours, emitActivateVersion, ProductRowStreams.NONE);
+    }
+
+    /** The same settings with the product-row streams of other owners as given. */
+    public TapConfig withProductRowStreams(ProductRowStreams streams) {
+        return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
+                enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
+                requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, emitActivateVersion, streams);
     }
 
     /** Every setting but {@code emit_activate_version}, which is off. */
@@ -81,7 +105,7 @@ public record TapConfig(
         return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
                 enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
                 requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
-                retryMaxTotalSeconds, dealCommentsFullRefreshHours, on);
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, on, productRowStreams);
     }
 
     /** Every setting but {@code deal_comments_full_refresh_hours}, which takes its default. */

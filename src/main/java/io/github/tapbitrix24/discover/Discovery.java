@@ -10,6 +10,7 @@ import io.github.tapbitrix24.config.TapConfig;
 import io.github.tapbitrix24.schema.FieldDescriptor;
 import io.github.tapbitrix24.singer.Catalog;
 import io.github.tapbitrix24.singer.CatalogEntry;
+import io.github.tapbitrix24.streams.CrmStreams;
 import io.github.tapbitrix24.streams.ListApi;
 import io.github.tapbitrix24.streams.StreamRegistry;
 import io.github.tapbitrix24.streams.StreamSpec;
@@ -50,6 +51,8 @@ public final class Discovery {
     private final BitrixApi api;
     private final TapConfig config;
     private final List<Omission> omissions = new ArrayList<>();
+    /** SPA types whose {@code isLinkWithProductsEnabled} is Y (D:api-reference/crm/universal/user-defined-object-types/crm-type-list.md). */
+    private final Set<Integer> spaWithProducts = new java.util.HashSet<>();
 
     public Discovery(BitrixApi api, TapConfig config) {
         this.api = api;
@@ -59,6 +62,7 @@ public final class Discovery {
     /** The catalog of every stream this webhook can read, in registry order (SPA streams after spa_types). */
     public Catalog discover() {
         omissions.clear();
+        spaWithProducts.clear();
         List<StreamSpec> statics = StreamRegistry.staticStreams(config);
         BatchResult first = api.batch(firstBatch(statics));
 
@@ -71,7 +75,7 @@ public final class Discovery {
 
         List<CatalogEntry> entries = new ArrayList<>();
         StreamSchemas schemas = new StreamSchemas(config);
-        boolean dealsPresent = false;
+        Set<String> present = new java.util.HashSet<>();
         for (StreamSpec spec : statics) {
             if (!scopes.enables(spec.scope())) {
                 omit(spec.name(), "the webhook has no '" + spec.scope() + "' scope; add it to the webhook to enable this stream");
@@ -82,8 +86,8 @@ public final class Discovery {
                 omit(spec.name(), spec.method() + " " + moduleProblem);
                 continue;
             }
-            if (spec.parent() != null && spec.parent().equals("deals") && !dealsPresent) {
-                omit(spec.name(), "its parent stream deals is not available");
+            if (spec.parent() != null && !present.contains(spec.parent())) {
+                omit(spec.name(), "its parent stream " + spec.parent() + " is not available");
                 continue;
             }
             CatalogEntry entry = entryFor(spec, first, schemas);
@@ -91,7 +95,7 @@ public final class Discovery {
                 continue;
             }
             entries.add(entry);
-            dealsPresent |= spec.name().equals("deals");
+            present.add(spec.name());
             if (spec.api() == ListApi.TYPE_LIST && spaTypeIds != null) {
                 entries.addAll(spaEntries(spaTypeIds, schemas));
             }
@@ -107,15 +111,13 @@ public final class Discovery {
     private List<BatchCommand> firstBatch(List<StreamSpec> statics) {
         List<BatchCommand> cmds = new ArrayList<>();
         cmds.add(new BatchCommand("scope", "scope", F.objectNode()));
-        Set<String> fieldsMethods = new LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
         for (StreamSpec s : statics) {
-            if (s.dynamicSchema()) {
-                fieldsMethods.add(s.fieldsMethod());
-            } else if (s.api() == ListApi.FIELD_METADATA) {
-                fieldsMethods.add(s.method());
+            FieldsCall call = FieldsCall.of(s);
+            if (call != null && keys.add(call.key())) {
+                cmds.add(new BatchCommand(call.key(), call.method(), call.params()));
             }
         }
-        fieldsMethods.forEach(m -> cmds.add(new BatchCommand(key(m), m, F.objectNode())));
         ObjectNode typeList = F.objectNode();
         typeList.putObject("order").put("id", "ASC");
         cmds.add(new BatchCommand(key("crm.type.list"), "crm.type.list", typeList));
@@ -132,11 +134,10 @@ public final class Discovery {
                 return null;
             }
         }
-        String metadataMethod = spec.dynamicSchema() ? spec.fieldsMethod()
-                : spec.api() == ListApi.FIELD_METADATA ? spec.method() : null;
+        FieldsCall call = FieldsCall.of(spec);
         List<FieldDescriptor> fields = null;
-        if (metadataMethod != null) {
-            SubResult r = first.get(key(metadataMethod));
+        if (call != null) {
+            SubResult r = first.get(call.key());
             if (!usable(spec.name(), r)) {
                 return null;
             }
@@ -165,6 +166,14 @@ public final class Discovery {
             for (StreamSpec spec : specs) {
                 out.add(schemas.entry(spec, fields));
             }
+            if (config.productRowStreams().spa()) {
+                StreamSpec products = CrmStreams.spaProducts(id);
+                if (spaWithProducts.contains(id)) {
+                    out.add(schemas.entry(products, null));
+                } else {
+                    omit(products.name(), "the smart process has products turned off (isLinkWithProductsEnabled N)");
+                }
+            }
         }
         return out;
     }
@@ -185,6 +194,9 @@ public final class Discovery {
                 int id = t.path("entityTypeId").asInt(0);
                 if (id > 0 && !ids.contains(id)) {
                     ids.add(id);
+                }
+                if (id > 0 && "Y".equals(t.path("isLinkWithProductsEnabled").asString(""))) {
+                    spaWithProducts.add(id);
                 }
             }
             if (next == null || next <= 0 || page.path("types").size() < TYPES_PER_PAGE) {

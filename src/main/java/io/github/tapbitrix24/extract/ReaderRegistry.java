@@ -33,6 +33,10 @@ public final class ReaderRegistry {
         m.put(ListApi.STATUS_LIST, OffsetPagedReader.statuses(api));
         m.put(ListApi.OPENLINES_CONFIG, new OpenLinesReader(api));
         m.put(ListApi.FIELD_METADATA, new FieldMetadataReader(api));
+        m.put(ListApi.CATEGORY_LIST, new CategoriesReader(api));
+        m.put(ListApi.CURRENCY_LIST, new CurrenciesReader(api));
+        m.put(ListApi.ADDRESS_LIST, OffsetPagedReader.addresses(api));
+        m.put(ListApi.CRM_LINKS, new LinksReader(keyset));
         return new ReaderRegistry(m);
     }
 
