@@ -28,21 +28,21 @@ final class BreadthMethods {
         CrmBreadth b = data.breadth;
         // D:api-reference/crm/requisites/universal/crm-requisite-list.md, crm-requisite-fields.md
         m.put("crm.requisite.list", p -> crm.oldList(b.requisites, p, null));
-        m.put("crm.requisite.fields", p -> fields(b.requisites.schema));
+        m.put("crm.requisite.fields", p -> fields("crm.requisite.fields", p));
         // D:api-reference/crm/requisites/bank-detail/crm-requisite-bank-detail-list.md, crm-requisite-bank-detail-fields.md
         m.put("crm.requisite.bankdetail.list", p -> crm.oldList(b.bankDetails, p, null));
-        m.put("crm.requisite.bankdetail.fields", p -> fields(b.bankDetails.schema));
+        m.put("crm.requisite.bankdetail.fields", p -> fields("crm.requisite.bankdetail.fields", p));
         m.put("crm.address.list", this::addressList);
         // D:api-reference/crm/requisites/addresses/crm-address-fields.md
-        m.put("crm.address.fields", p -> fields(b.addresses.schema));
+        m.put("crm.address.fields", p -> fields("crm.address.fields", p));
         m.put("crm.currency.list", this::currencyList);
         // D:api-reference/crm/currency/crm-currency-fields.md
-        m.put("crm.currency.fields", p -> fields(CrmBreadth.CURRENCY_FIELDS));
+        m.put("crm.currency.fields", p -> fields("crm.currency.fields", p));
         m.put("crm.currency.localizations.get", this::localizations);
     }
 
-    private MethodResult fields(EntitySchema schema) {
-        return new MethodResult(schema.oldDescriptor(), null, null, cost.fields());
+    private MethodResult fields(String method, JsonNode p) {
+        return new MethodResult(data.fields(method, p), null, null, cost.fields());
     }
 
     /**

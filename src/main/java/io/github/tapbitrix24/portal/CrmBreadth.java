@@ -72,6 +72,17 @@ final class CrmBreadth {
         return productRows.get(ownerType);
     }
 
+    /** The schema behind crm.requisite.fields, crm.requisite.bankdetail.fields, crm.address.fields, crm.currency.fields, or null. */
+    EntitySchema fieldsSchema(String fieldsMethod) {
+        return switch (fieldsMethod) {
+            case "crm.requisite.fields" -> requisites.schema;
+            case "crm.requisite.bankdetail.fields" -> bankDetails.schema;
+            case "crm.address.fields" -> addresses.schema;
+            case "crm.currency.fields" -> CURRENCY_FIELDS;
+            default -> null;
+        };
+    }
+
     /** Datasets by name: quotes, invoices, requisites, requisite_bank_details, addresses, {owner}_product_rows. */
     Table table(String name) {
         return switch (name) {
@@ -82,6 +93,64 @@ final class CrmBreadth {
             case "addresses" -> addresses;
             default -> productRows.values().stream().filter(t -> t.name.equals(name)).findFirst().orElse(null);
         };
+    }
+
+    /**
+     * Every row of the datasets that are not plain tables, or need reshaping, exactly as the tap's
+     * methods return them (see {@link Dataset}); null for other datasets.
+     */
+    List<ObjectNode> rows(String name) {
+        List<ObjectNode> out = new ArrayList<>();
+        switch (name) {
+            case "quotes", "invoices" -> {
+                Table t = table(name);
+                List<FieldDef> fields = t.schema.fields.stream().filter(f -> f.itemName() != null).toList();
+                live(t).forEach(i -> out.add(ItemFormat.item(t.row(i), fields, false, null)));
+            }
+            case "addresses" -> live(addresses).forEach(i -> {
+                ObjectNode a = addresses.row(i);
+                a.remove("ID");
+                out.add(a);
+            });
+            case "categories" -> {
+                List<Integer> types = new ArrayList<>(List.of(2, 31));
+                types.addAll(d.spaEntityTypeIds());
+                types.forEach(etid -> out.addAll(d.categories(etid)));
+            }
+            case "currencies" -> currencies().forEach(c -> {
+                c.set("LANG", localizations(c.get("CURRENCY").stringValue()));
+                out.add(c);
+            });
+            case "contact_companies", "company_contacts" -> {
+                boolean contacts = name.equals("contact_companies");
+                Table owners = d.table(contacts ? Dataset.CONTACTS : Dataset.COMPANIES);
+                for (int i : live(owners)) {
+                    long id = Table.id(i);
+                    long[] linked = contacts ? companyIdsOfContact(id) : contactIdsOfCompany(id);
+                    for (int k = 0; k < linked.length; k++) {
+                        ObjectNode l = Json.object();
+                        l.put(contacts ? "CONTACT_ID" : "COMPANY_ID", id);
+                        l.put(contacts ? "COMPANY_ID" : "CONTACT_ID", linked[k]);
+                        l.put("SORT", k);
+                        out.add(l);
+                    }
+                }
+            }
+            default -> {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    private static List<Integer> live(Table t) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (t.live(i)) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     // ---- requisites, bank details, addresses (D:api-reference/crm/requisites/…) ----------------

@@ -122,7 +122,7 @@ public final class PortalData {
             type.put("isBeginCloseDatesEnabled", "Y");
             type.put("isClientEnabled", "Y");
             type.put("isUseInUserfieldEnabled", "Y");
-            type.put("isLinkWithProductsEnabled", "Y");
+            type.put("isLinkWithProductsEnabled", internal % 3 == 0 ? "N" : "Y"); // the third type sells nothing
             type.put("isMycompanyEnabled", "Y");
             type.put("isDocumentsEnabled", "N");
             type.put("isSourceEnabled", "Y");
@@ -393,6 +393,10 @@ public final class PortalData {
     public int count(Dataset d) {
         lock.lock();
         try {
+            List<ObjectNode> shaped = breadth.rows(d.name());
+            if (shaped != null) {
+                return shaped.size();
+            }
             return switch (d.name()) {
                 case "spa_types" -> spaTypes.size();
                 case "deal_categories" -> categories(2).size();
@@ -414,6 +418,10 @@ public final class PortalData {
     public List<ObjectNode> rows(Dataset d) {
         lock.lock();
         try {
+            List<ObjectNode> shaped = breadth.rows(d.name());
+            if (shaped != null) {
+                return shaped;
+            }
             List<ObjectNode> out = new ArrayList<>();
             switch (d.name()) {
                 case "spa_types" -> spaTypes.values().forEach(v -> out.add(v.deepCopy()));
@@ -509,7 +517,13 @@ public final class PortalData {
                 }
                 yield desc;
             }
-            default -> throw new IllegalArgumentException("not a fields method: " + fieldsMethod);
+            default -> {
+                EntitySchema schema = breadth.fieldsSchema(m);
+                if (schema == null) {
+                    throw new IllegalArgumentException("not a fields method: " + fieldsMethod);
+                }
+                yield schema.oldDescriptor();
+            }
         };
     }
 
