@@ -61,6 +61,6 @@ public record Dataset(String name, int entityTypeId) {
     }
 
     public boolean isSpa() {
-        return name.startsWith("spa_") && !name.equals("spa_types");
+        return name.startsWith("spa_") && !name.equals("spa_types") && !name.endsWith("_product_rows");
     }
 }
