@@ -76,10 +76,19 @@ final class Envelopes {
         JsonNode totals = map(batchResult, "result_total");
         JsonNode nexts = map(batchResult, "result_next");
         JsonNode times = map(batchResult, "result_time");
+        // PHP encodes result_error as a list when its keys happen to be 0..n-1: then it names no
+        // command, and each command that has no result takes the next error, in order
+        // (F:tests/real_responses/crm_get_batch_mix_success_and_errors.py)
+        JsonNode errorList = batchResult == null ? null : batchResult.get("result_error");
+        java.util.Iterator<JsonNode> unnamed = errorList != null && errorList.isArray()
+                ? errorList.values().iterator() : java.util.Collections.emptyIterator();
         List<SubResult> out = new ArrayList<>(commands.size());
         for (BatchCommand c : commands) {
             String k = c.key();
             JsonNode failure = failures == null ? null : failures.get(k);
+            if (failure == null && (results == null || !results.has(k)) && unnamed.hasNext()) {
+                failure = unnamed.next();
+            }
             BitrixException error = null;
             if (failure != null && !failure.isNull()) {
                 error = failure.isObject()

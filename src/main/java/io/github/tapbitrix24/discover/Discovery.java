@@ -118,6 +118,9 @@ public final class Discovery {
                 cmds.add(new BatchCommand(call.key(), call.method(), call.params()));
             }
         }
+        if (keys.contains(key(UserSchema.FIELDS_METHOD))) {
+            cmds.add(new BatchCommand(key(UserSchema.USERFIELD_LIST), UserSchema.USERFIELD_LIST, F.objectNode()));
+        }
         ObjectNode typeList = F.objectNode();
         typeList.putObject("order").put("id", "ASC");
         cmds.add(new BatchCommand(key("crm.type.list"), "crm.type.list", typeList));
@@ -136,6 +139,16 @@ public final class Discovery {
         }
         FieldsCall call = FieldsCall.of(spec);
         List<FieldDescriptor> fields = null;
+        if (call != null && UserSchema.FIELDS_METHOD.equals(call.method())) {
+            SubResult r = first.get(call.key());
+            if (!usable(spec.name(), r)) {
+                return null;
+            }
+            // user.userfield.list needs the user.userfield scope and an administrator: optional
+            SubResult custom = first.get(key(UserSchema.USERFIELD_LIST));
+            return schemas.entry(spec, UserSchema.build(r.result(), custom != null && custom.ok() ? custom.result() : null,
+                    spec.keyProperties()));
+        }
         if (call != null) {
             SubResult r = first.get(call.key());
             if (!usable(spec.name(), r)) {
@@ -169,7 +182,7 @@ public final class Discovery {
             if (config.productRowStreams().spa()) {
                 StreamSpec products = CrmStreams.spaProducts(id);
                 if (spaWithProducts.contains(id)) {
-                    out.add(schemas.entry(products, null));
+                    out.add(schemas.entry(products, (List<FieldDescriptor>) null));
                 } else {
                     omit(products.name(), "the smart process has products turned off (isLinkWithProductsEnabled N)");
                 }

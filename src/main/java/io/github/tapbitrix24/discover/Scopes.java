@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
 final class Scopes {
     private static final Map<String, List<String>> ALTERNATIVES = Map.of(
             "user", List.of("user", "user_basic", "user_brief"),
-            "department", List.of("department", "departments"));
+            "department", List.of("department", "departments"),
+            // D:api-reference/scopes/permissions.md names it "sonet_group, socialnetwork"; the method pages say "sonet"
+            "sonet_group", List.of("sonet_group", "socialnetwork", "sonet"));
 
     private final Set<String> granted;
 

@@ -33,6 +33,11 @@ final class StreamSchemas {
         } else {
             schema = FixedSchemas.load(spec);
         }
+        return entry(spec, schema);
+    }
+
+    /** The entry of a stream whose schema the caller built. */
+    CatalogEntry entry(StreamSpec spec, ObjectNode schema) {
         return StreamMetadata.entry(spec.name(), schema, spec.keyProperties(), replicationKeys(spec, schema),
                 spec.parent());
     }
@@ -43,6 +48,12 @@ final class StreamSchemas {
      * fills it, always as an array of contact IDs.
      */
     private List<FieldDescriptor> adjust(StreamSpec spec, List<FieldDescriptor> fields) {
+        if (spec.name().equals("tasks")) {
+            return TaskFields.adjust(fields);
+        }
+        if (spec.name().equals("contacts")) {
+            return withoutContactCompanyIds(fields);
+        }
         if (!spec.name().equals("deals")) {
             return fields;
         }
@@ -57,6 +68,23 @@ final class StreamSchemas {
         }
         if (config.extractDealContacts()) {
             out.add(FieldDescriptor.of(StreamRegistry.DEAL_CONTACT_IDS, "crm_contact", true, label));
+        }
+        return out;
+    }
+
+    /**
+     * {@code COMPANY_IDS} is in crm.contact.fields (D:api-reference/crm/contacts/crm-contact-fields.md)
+     * but crm.contact.list does not return it: the list's example never shows it and replayed real
+     * answers left it empty in every record (issue 12). The links are read per contact
+     * (crm.contact.company.items.get), which the tap does not do, so the field is left out rather
+     * than announced and always empty. COMPANY_ID (the contact's main company) stays.
+     */
+    private static List<FieldDescriptor> withoutContactCompanyIds(List<FieldDescriptor> fields) {
+        List<FieldDescriptor> out = new ArrayList<>();
+        for (FieldDescriptor f : fields) {
+            if (!f.id().equals("COMPANY_IDS")) {
+                out.add(f);
+            }
         }
         return out;
     }

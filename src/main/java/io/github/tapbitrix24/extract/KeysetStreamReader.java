@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a keyset-pageable stream (crm.*.list, crm.item.list, crm.stagehistory.list, user.get,
- * voximplant.statistic.get) in one of three modes:
+ * voximplant.statistic.get, tasks.task.list, task.elapseditem.getlist, sonet_group.get) in one of three modes:
  *
  * <ul>
  *   <li>FULL_TABLE: every row, resumable by {@code last_id}; the entry is removed at the end.</li>
@@ -47,7 +47,8 @@ public final class KeysetStreamReader implements StreamReader {
     @Override
     public void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out) {
         ListDialect dialect = ListDialect.forApi(plan.spec().api(), plan.spec().idField())
-                .orElseThrow(() -> new IllegalArgumentException(plan.spec().api() + " is not keyset-pageable"));
+                .orElseThrow(() -> new IllegalArgumentException(plan.spec().api() + " is not keyset-pageable"))
+                .forSelect(plan.select());
         KeysetPager.Scan scan = new KeysetPager.Scan(plan.name(), plan.spec().method(), dialect,
                 plan.spec().fixedParams(), plan.select(), plan.filter());
         if (!plan.incremental()) {

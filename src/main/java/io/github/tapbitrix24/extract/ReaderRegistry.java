@@ -28,6 +28,10 @@ public final class ReaderRegistry {
         m.put(ListApi.STAGE_HISTORY, keyset);
         m.put(ListApi.USER_GET, keyset);
         m.put(ListApi.VOXIMPLANT_STATISTIC, keyset);
+        m.put(ListApi.TASK_LIST, keyset);
+        m.put(ListApi.ELAPSED_ITEM_LIST, new IdWindowReader(api, sleeper));
+        m.put(ListApi.SONET_GROUP_GET, keyset);
+        m.put(ListApi.PER_WORKGROUP, new PerWorkgroupReader(api, sleeper));
         m.put(ListApi.DEPARTMENT_GET, OffsetPagedReader.departments(api));
         m.put(ListApi.TYPE_LIST, OffsetPagedReader.types(api));
         m.put(ListApi.STATUS_LIST, OffsetPagedReader.statuses(api));

@@ -109,4 +109,13 @@ final class SingerStreamOutput implements StreamOutput {
     long records() {
         return counter.records();
     }
+
+    String stream() {
+        return stream;
+    }
+
+    /** Per field, the non-empty values written as null because they could not be converted. */
+    java.util.Map<String, Long> nulledValues() {
+        return coercer == null ? java.util.Map.of() : coercer.nulledValues();
+    }
 }

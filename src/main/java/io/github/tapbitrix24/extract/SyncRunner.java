@@ -47,6 +47,8 @@ public final class SyncRunner {
     private final StreamPlanner planner;
     private final SecretScrubber scrubber;
     private RunProgress progress;
+    /** The outputs of the current run, for the report of values written as null at its end. */
+    private final List<SingerStreamOutput> outputs = new ArrayList<>();
 
     /**
      * @param specs   resolves a catalog's tap_stream_id to the stream's declaration
@@ -88,6 +90,7 @@ public final class SyncRunner {
     public Result run(Catalog catalog, JsonNode state) {
         SyncState syncState = SyncState.from(state);
         progress = new RunProgress(clock);
+        outputs.clear();
         PortalOffset portalOffset = new PortalOffset();
         List<StreamSummary> summaries = new ArrayList<>();
         Set<String> synced = new HashSet<>();
@@ -107,6 +110,7 @@ public final class SyncRunner {
                 summaries.add(summary);
             }
         }
+        reportNulledValues();
         syncState.currentlySyncing(null);
         ObjectNode finalState = syncState.toJson();
         writer.writeState(finalState);
@@ -132,6 +136,24 @@ public final class SyncRunner {
             prefetching.take(FunnelCheck.call()).flatMap(e -> FunnelCheck.warning(config.dealCategoryIds(), e.result()))
                     .ifPresent(LOG::warning);
         }
+    }
+
+    /**
+     * Non-empty values that arrived in a form the field's type cannot hold were written as null
+     * (RecordCoercer logs each field once when it happens); the totals per stream and field, on
+     * stderr and as a METRIC, so that no data loss goes unseen at the end of a run.
+     */
+    private void reportNulledValues() {
+        for (SingerStreamOutput out : outputs) {
+            out.nulledValues().forEach((field, n) -> {
+                LOG.warning(() -> "stream " + out.stream() + ", field " + field + ": " + StreamSummary.count(n, "value")
+                        + " could not be converted to the field's type and " + (n == 1 ? "was" : "were")
+                        + " written as null");
+                LOG.info(() -> Metrics.logged(Metrics.counter("nulled_value_count", n,
+                        Map.of("stream", out.stream(), "field", field))));
+            });
+        }
+        outputs.clear();
     }
 
     /** The stream's Singer METRIC lines on stderr: records (the last increment), HTTP requests, duration. */
@@ -242,8 +264,10 @@ public final class SyncRunner {
     }
 
     private SingerStreamOutput output(StreamPlan plan, ObjectNode schema, SyncState state, PortalOffset portalOffset) {
-        return new SingerStreamOutput(plan.name(), schema, writer, state, portalOffset, clock, scrubber,
-                config.emitActivateVersion() && readsEverything(plan), progress.stream(plan.name()));
+        SingerStreamOutput out = new SingerStreamOutput(plan.name(), schema, writer, state, portalOffset, clock,
+                scrubber, config.emitActivateVersion() && readsEverything(plan), progress.stream(plan.name()));
+        outputs.add(out);
+        return out;
     }
 
     /** A FULL_TABLE read: the stream's own, or a child's whose parent is read FULL_TABLE. */

@@ -439,7 +439,12 @@ final class CrmRows {
                         a.add(v);
                     }
                 }
-                o.set(f.code(), a);
+                if (a.isEmpty()) {
+                    // an empty multiple user field is PHP's empty value, false, in the old list methods
+                    o.set(f.code(), Json.F.booleanNode(false));
+                } else {
+                    o.set(f.code(), a);
+                }
                 continue;
             }
             boolean empty = !f.type().equals("boolean") && r.nextInt(7) == 0;

@@ -40,6 +40,11 @@ public record Dataset(String name, int entityTypeId) {
     public static final Dataset CONTACT_COMPANIES = new Dataset("contact_companies", 3);
     /** Company → contact links: {@code COMPANY_ID}, {@code CONTACT_ID}, {@code SORT} (position in contactIds). */
     public static final Dataset COMPANY_CONTACTS = new Dataset("company_contacts", 4);
+    public static final Dataset TASKS = new Dataset("tasks", 0);
+    public static final Dataset TASK_ELAPSED_TIME = new Dataset("task_elapsed_time", 0);
+    public static final Dataset WORKGROUPS = new Dataset("workgroups", 0);
+    public static final Dataset WORKGROUP_MEMBERS = new Dataset("workgroup_members", 0);
+    public static final Dataset TASK_STAGES = new Dataset("task_stages", 0);
 
     public Dataset {
         Objects.requireNonNull(name, "name");

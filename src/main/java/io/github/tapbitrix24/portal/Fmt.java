@@ -27,10 +27,15 @@ final class Fmt {
         return format(day, sod);
     }
 
-    /** A date field: local midnight as a datetime, as the list methods return it (D:api-reference/crm/deals/crm-deal-get.md). */
+    /**
+     * A date field holding the UTC day of {@code epochSecond}: a portal stores a bare day and
+     * renders it as UTC midnight of that day in its own offset, so 2024-08-30 is
+     * {@code 2024-08-30T02:00:00+02:00} on a UTC+2 portal (BEGINDATE in D:api-reference/crm/deals/crm-deal-get.md;
+     * {@code 2024-04-19T03:00:00+03:00} in F:tests/real_responses/crm_item_list.py) and
+     * {@code 2024-08-29T19:00:00-05:00} on a UTC−5 one. The stored day does not depend on the offset.
+     */
     String date(long epochSecond) {
-        long local = epochSecond + offset.getTotalSeconds();
-        return format(Math.floorDiv(local, 86_400L), 0);
+        return dateTime(Math.floorDiv(epochSecond, 86_400L) * 86_400L);
     }
 
     private String format(long epochDay, int secondOfDay) {

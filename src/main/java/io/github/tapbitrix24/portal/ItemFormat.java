@@ -49,6 +49,9 @@ final class ItemFormat {
         if (v == null || v.isNull()) {
             return Json.F.nullNode();
         }
+        if (f.multiple() && v.isBoolean() && !v.booleanValue()) {
+            return Json.array();   // the old methods' false for an empty multiple field; crm.item.* sends []
+        }
         if (v.isArray()) {
             ArrayNode a = Json.array();
             for (JsonNode x : v.values()) {

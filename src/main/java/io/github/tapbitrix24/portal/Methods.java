@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The method table and one call's life: scope check (HTTP 401 {@code insufficient_scope},
+ * The method table and one call's life: scope check (HTTP 403 {@code insufficient_scope},
  * D:_includes/system-errors.md), operating-time check (HTTP 429 {@code OPERATION_TIME_LIMIT}),
  * the handler, the {@code time} object. Used for direct calls and for batch sub-calls alike.
  */
@@ -43,6 +43,7 @@ final class Methods {
         CostModel cost = new CostModel(options.costScale());
         new CrmMethods(data, cost, options.dateFilterMode()).register(handlers);
         new OrgMethods(data, cost, options.dateFilterMode(), scopes, this).register(handlers);
+        new WorkMethods(data, cost, options.dateFilterMode()).register(handlers);
     }
 
     boolean exists(String method) {
@@ -52,6 +53,9 @@ final class Methods {
     static String scopeOf(String method) {
         if (method.startsWith("crm.")) {
             return "crm";
+        }
+        if (method.startsWith("user.userfield.")) {
+            return "user.userfield";   // D:api-reference/user/userfields/user-userfield-list.md
         }
         if (method.startsWith("user.")) {
             return "user";
@@ -65,6 +69,12 @@ final class Methods {
         if (method.startsWith("imopenlines.")) {
             return "imopenlines";
         }
+        if (method.startsWith("tasks.") || method.startsWith("task.")) {
+            return "task";
+        }
+        if (method.startsWith("sonet_group.")) {
+            return "sonet_group"; // also granted as "socialnetwork" (D:api-reference/scopes/permissions.md)
+        }
         return "basic";
     }
 
@@ -75,6 +85,9 @@ final class Methods {
         }
         if (scope.equals("user")) {
             return scopes.contains("user") || scopes.contains("user_basic") || scopes.contains("user_brief");
+        }
+        if (scope.equals("sonet_group")) {
+            return scopes.contains("sonet_group") || scopes.contains("socialnetwork");
         }
         return scopes.contains(scope);
     }
@@ -88,7 +101,7 @@ final class Methods {
                 throw new ApiError(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
             }
             if (!allowed(method)) {
-                throw new ApiError(401, "insufficient_scope",
+                throw new ApiError(403, "insufficient_scope",
                         "The request requires higher privileges than provided by the webhook token");
             }
             if (options.deniedMethods().contains(method)) {

@@ -29,6 +29,10 @@ final class OrgMethods {
         m.put("scope", this::scope);
         m.put("method.get", this::methodGet);
         m.put("user.get", this::userGet);
+        // D:api-reference/user/user-fields.md, D:api-reference/user/userfields/user-userfield-list.md
+        m.put("user.fields", p -> new MethodResult(UserFields.userFields(), null, null, cost.simple()));
+        m.put("user.userfield.list", p -> new MethodResult(UserFields.userfieldList(), null,
+                UserFields.userfieldList().size(), cost.simple()));
         m.put("department.get", this::departmentGet);
         m.put("voximplant.statistic.get", this::calls);
         m.put("imopenlines.config.list.get", this::openLines);
@@ -153,15 +157,22 @@ final class OrgMethods {
         int limit = (int) Math.max(1, Math.min(200, Json.longParam(Json.param(params, "limit"), 50)));
         long offset = Math.max(0, Json.longParam(Json.param(params, "offset"), 0));
         ListQuery.Page page = ListQuery.run(t, f, order, offset, limit);
-        boolean queue = Json.truthy(Json.param(Json.param(p, "OPTIONS"), "QUEUE"));
+        JsonNode options = Json.param(p, "OPTIONS");
+        boolean queue = Json.truthy(Json.param(options, "QUEUE"));
+        boolean configQueue = Json.truthy(Json.param(options, "CONFIG_QUEUE"));
         List<FieldDef> select = t.schema.selectPlain(Json.param(params, "select"));
         ArrayNode out = Json.array();
         for (int idx : page.rows()) {
-            ObjectNode row = CrmMethods.project(t.row(idx), select);
-            if (queue) {
-                ArrayNode q = row.putArray("QUEUE");
-                q.add("1");
-                q.add(Long.toString(1 + data.fmt.hash(1301, Table.id(idx), Math.max(1, data.options.userCount()))));
+            // without a select every field of the line (the schema lists only those it filters and sorts on);
+            // the queue fields only when OPTIONS ask for them
+            ObjectNode row = Json.param(params, "select") == null ? t.row(idx).deepCopy()
+                    : CrmMethods.project(t.row(idx), select);
+            if (!queue) {
+                row.remove("QUEUE");
+                row.remove("QUEUE_USERS_FIELDS");
+            }
+            if (!configQueue) {
+                row.remove("CONFIG_QUEUE");
             }
             out.add(row);
         }

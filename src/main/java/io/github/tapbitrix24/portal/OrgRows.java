@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,23 +21,31 @@ final class OrgRows {
     static final long USER = 1100;
     static final long CALL = 1200;
 
-    static final EntitySchema USERS = new EntitySchema("users", List.of(
-            FieldDef.std("ID", "integer"), FieldDef.std("ACTIVE", "boolean"), FieldDef.std("NAME", "string"),
-            FieldDef.std("LAST_NAME", "string"), FieldDef.std("SECOND_NAME", "string"), FieldDef.std("EMAIL", "string"),
-            FieldDef.std("LAST_LOGIN", "datetime"), FieldDef.std("DATE_REGISTER", "datetime"),
-            FieldDef.std("TIME_ZONE", "string"), FieldDef.std("IS_ONLINE", "char"), FieldDef.std("TIMESTAMP_X", "string"),
-            FieldDef.std("LAST_ACTIVITY_DATE", "string"), FieldDef.std("PERSONAL_GENDER", "string"),
-            FieldDef.std("PERSONAL_WWW", "string"), FieldDef.std("PERSONAL_BIRTHDAY", "date"),
-            FieldDef.std("PERSONAL_MOBILE", "string"), FieldDef.std("PERSONAL_CITY", "string"),
-            FieldDef.std("WORK_PHONE", "string"), FieldDef.std("WORK_POSITION", "string"),
-            FieldDef.std("UF_EMPLOYMENT_DATE", "string"), FieldDef.std("UF_DEPARTMENT", "integer").withMultiple(),
-            FieldDef.std("USER_TYPE", "string")));
+    /** Every field user.fields lists ({@link UserFields}), with the types user.get's values have. */
+    static final EntitySchema USERS = new EntitySchema("users", UserFields.ALL.stream().map(OrgRows::userField).toList());
+
+    private static FieldDef userField(UserFields.Field f) {
+        if (f.custom()) {
+            FieldDef d = FieldDef.std(f.code(), f.type());
+            return f.multiple() ? d.withMultiple() : d;
+        }
+        return switch (f.code()) {
+            case "ID", "TIME_ZONE_OFFSET" -> FieldDef.std(f.code(), "integer");
+            case "ACTIVE" -> FieldDef.std(f.code(), "boolean");
+            case "IS_ONLINE" -> FieldDef.std(f.code(), "char");
+            case "LAST_LOGIN", "DATE_REGISTER" -> FieldDef.std(f.code(), "datetime");
+            case "PERSONAL_BIRTHDAY", "UF_EMPLOYMENT_DATE" -> FieldDef.std(f.code(), "date");
+            case "UF_DEPARTMENT" -> FieldDef.std(f.code(), "integer").withMultiple();
+            default -> FieldDef.std(f.code(), "string");
+        };
+    }
     static final EntitySchema DEPARTMENTS = new EntitySchema("departments", List.of(
             FieldDef.std("ID", "integer"), FieldDef.std("NAME", "string"), FieldDef.std("SORT", "integer"),
             FieldDef.std("PARENT", "integer"), FieldDef.std("UF_HEAD", "integer")));
     static final EntitySchema CALLS = new EntitySchema("calls", List.of(
             FieldDef.std("ID", "integer"), FieldDef.std("CALL_ID", "string"), FieldDef.std("EXTERNAL_CALL_ID", "string"),
-            FieldDef.std("CALL_CATEGORY", "string"), FieldDef.std("PORTAL_USER_ID", "integer"),
+            FieldDef.std("CALL_CATEGORY", "string"), FieldDef.std("CALL_LOG", "string"),
+            FieldDef.std("PORTAL_USER_ID", "integer"),
             FieldDef.std("PORTAL_NUMBER", "string"), FieldDef.std("PHONE_NUMBER", "string"),
             FieldDef.std("CALL_TYPE", "integer"), FieldDef.std("CALL_DURATION", "integer"),
             FieldDef.std("CALL_START_DATE", "datetime"), FieldDef.std("CALL_RECORD_URL", "string"),
@@ -46,7 +55,8 @@ final class OrgRows {
             FieldDef.std("CRM_ACTIVITY_ID", "integer"), FieldDef.std("REST_APP_ID", "integer"),
             FieldDef.std("REST_APP_NAME", "string"), FieldDef.std("TRANSCRIPT_ID", "integer"),
             FieldDef.std("TRANSCRIPT_PENDING", "char"), FieldDef.std("SESSION_ID", "integer"),
-            FieldDef.std("RECORD_FILE_ID", "integer"), FieldDef.std("COMMENT", "string")));
+            FieldDef.std("REDIAL_ATTEMPT", "integer"), FieldDef.std("RECORD_FILE_ID", "integer"),
+            FieldDef.std("RECORD_DURATION", "integer"), FieldDef.std("COMMENT", "string")));
     static final EntitySchema OPEN_LINES = new EntitySchema("open_lines", List.of(
             FieldDef.std("ID", "integer"), FieldDef.std("ACTIVE", "char"), FieldDef.std("LINE_NAME", "string"),
             FieldDef.std("CRM", "char"), FieldDef.std("CRM_CREATE", "string"), FieldDef.std("CRM_FORWARD", "char"),
@@ -109,14 +119,44 @@ final class OrgRows {
         o.put("PERSONAL_CITY", Fmt.pick(r, Fmt.CITIES));
         o.put("WORK_PHONE", "");
         o.put("WORK_POSITION", Fmt.pick(r, new String[]{"Sales manager", "Engineer", "Accountant", "Support"}));
-        o.put("UF_EMPLOYMENT_DATE", "");
         ArrayNode deps = o.putArray("UF_DEPARTMENT");
         int departments = d.departmentTable().size();
         if (!userExtranet(d.fmt, id)) {
             deps.add(id == 1 || departments == 0 ? 1 : 1 + r.nextInt(departments));
         }
         o.put("USER_TYPE", userExtranet(d.fmt, id) ? "extranet" : "employee");
+        fillOtherUserFields(o, r, t, idx);
         return o;
+    }
+
+    /**
+     * The fields user.fields lists beyond the ones above: empty as {@code ""} (a multiple custom
+     * field as {@code false}, PHP's empty value), filled for some users.
+     */
+    private void fillOtherUserFields(ObjectNode o, SplittableRandom r, Table t, int idx) {
+        long id = Table.id(idx);
+        for (UserFields.Field f : UserFields.ALL) {
+            if (o.has(f.code())) {
+                continue;
+            }
+            boolean filled = r.nextInt(3) == 0;
+            switch (f.code()) {
+                case UserFields.ENUM_FIELD -> {
+                    if (filled) {
+                        o.putArray(f.code()).add(Fmt.pick(r, UserFields.ENUM_OPTIONS.toArray(String[]::new)));
+                    } else {
+                        o.put(f.code(), false);
+                    }
+                }
+                case UserFields.MONEY_FIELD -> o.put(f.code(), filled ? (1000 + r.nextInt(5000)) + "|EUR" : "");
+                case "TIME_ZONE_OFFSET" -> o.put(f.code(), Integer.toString(d.fmt.offset.getTotalSeconds()));
+                case "XML_ID" -> o.put(f.code(), filled ? "ad-" + id : "");
+                case "UF_EMPLOYMENT_DATE" -> o.put(f.code(), filled ? d.fmt.date(t.created(idx)) : "");
+                case "UF_PHONE_INNER" -> o.put(f.code(), filled ? Long.toString(100 + id) : "");
+                case "PERSONAL_PHOTO", "WORK_LOGO" -> o.put(f.code(), filled ? Long.toString(5000 + id) : "");
+                default -> o.put(f.code(), filled ? f.label() + " " + id : "");
+            }
+        }
     }
 
     ObjectNode department(Table t, int idx) {
@@ -141,15 +181,19 @@ final class OrgRows {
         ObjectNode o = Json.object();
         o.put("ID", Long.toString(id));
         o.put("CALL_ID", "externalCall." + Long.toHexString(Fmt.mix(d.fmt.seed + id)) + "." + id);
-        o.putNull("EXTERNAL_CALL_ID");
+        o.put("EXTERNAL_CALL_ID", id % 4 == 0 ? "ext-" + id : null);
         o.put("CALL_CATEGORY", "external");
+        // a Voximplant log link for calls through the built-in telephony, null for REST-app calls (docs' example)
+        o.put("CALL_LOG", id % 3 == 0 ? "https://storage-gw-com-02.voximplant.com/voximplant-logs/" + id + ".log" : null);
         o.put("PORTAL_USER_ID", Integer.toString(1 + r.nextInt(Math.max(1, d.options.userCount()))));
         o.put("PORTAL_NUMBER", "REST_APP:1");
         o.put("PHONE_NUMBER", "+7" + (9_000_000_000L + r.nextInt(999_999_999)));
         o.put("CALL_TYPE", Integer.toString(type));
-        o.put("CALL_DURATION", Integer.toString(failed ? 0 : 5 + r.nextInt(900)));
+        int duration = failed ? 0 : 5 + r.nextInt(900);
+        boolean recorded = !failed && r.nextInt(3) == 0;
+        o.put("CALL_DURATION", Integer.toString(duration));
         o.put("CALL_START_DATE", d.fmt.dateTime(t.created(idx)));
-        o.putNull("CALL_RECORD_URL");
+        o.put("CALL_RECORD_URL", id % 5 == 0 && !failed ? "https://example.com/records/" + id + ".mp3" : null);
         o.put("CALL_VOTE", r.nextInt(3) == 0 ? Integer.toString(1 + r.nextInt(5)) : null);
         o.put("COST", "0.0000");
         o.put("COST_CURRENCY", "RUR");
@@ -159,19 +203,32 @@ final class OrgRows {
         boolean crm = contacts > 0 && r.nextBoolean();
         o.put("CRM_ENTITY_TYPE", crm ? "CONTACT" : null);
         o.put("CRM_ENTITY_ID", crm ? Integer.toString(1 + r.nextInt(contacts)) : null);
-        o.putNull("CRM_ACTIVITY_ID");
+        o.put("CRM_ACTIVITY_ID", crm ? Long.toString(7000 + id) : null);
         o.put("REST_APP_ID", "1");
         o.put("REST_APP_NAME", "Telephony connector");
-        o.putNull("TRANSCRIPT_ID");
+        o.put("TRANSCRIPT_ID", id % 6 == 0 ? Long.toString(id / 6) : null);
         o.put("TRANSCRIPT_PENDING", "N");
-        o.putNull("SESSION_ID");
-        o.putNull("RECORD_FILE_ID");
-        o.putNull("COMMENT");
+        o.put("SESSION_ID", id % 3 == 0 ? Long.toString(3_841_557_000L + id) : null);
+        o.put("REDIAL_ATTEMPT", failed && r.nextBoolean() ? Integer.toString(1 + r.nextInt(3)) : null);
+        // the docs' example sends RECORD_FILE_ID as a JSON number next to string IDs
+        if (recorded) {
+            o.put("RECORD_FILE_ID", 9000 + id);
+        } else {
+            o.putNull("RECORD_FILE_ID");
+        }
+        o.put("RECORD_DURATION", recorded ? Integer.toString(duration) : null);
+        o.put("COMMENT", r.nextInt(5) == 0 ? "Call back tomorrow" : null);
         return o;
     }
 
+    /**
+     * Every field of the documented result element, in the forms of the docs' example
+     * (D:api-reference/imopenlines/openlines/imopenlines-config-get.md): flags Y/N, numbers as
+     * strings, DATE_CREATE/DATE_MODIFY as the empty object a serialised date becomes.
+     */
     ObjectNode openLine(Table t, int idx) {
         long id = Table.id(idx);
+        SplittableRandom r = d.fmt.rnd(1300, id);
         ObjectNode o = Json.object();
         o.put("ID", Long.toString(id));
         o.put("ACTIVE", id % 4 == 0 ? "N" : "Y");
@@ -179,11 +236,127 @@ final class OrgRows {
                 + (id > 5 ? " " + id : ""));
         o.put("CRM", "Y");
         o.put("CRM_CREATE", id % 2 == 0 ? "deal" : "lead");
+        o.put("CRM_CREATE_SECOND", "0");
+        o.put("CRM_CREATE_THIRD", "Y");
         o.put("CRM_FORWARD", "Y");
-        o.put("QUEUE_TYPE", "evenly");
-        o.put("DATE_CREATE", d.fmt.dateTime(t.created(idx)));
-        o.put("DATE_MODIFY", d.fmt.dateTime(t.modified(idx)));
+        o.put("CRM_CHAT_TRACKER", r.nextBoolean() ? "Y" : "N");
+        o.put("CRM_TRANSFER_CHANGE", "Y");
+        o.put("CRM_SOURCE", "create");
+        o.put("QUEUE_TYPE", Fmt.pick(r, new String[]{"evenly", "strictly", "all"}));
+        o.put("QUEUE_TIME", "60");
+        o.put("NO_ANSWER_TIME", "60");
+        o.put("CHECK_AVAILABLE", "Y");
+        o.put("WATCH_TYPING", "N");
+        o.put("WELCOME_BOT_ENABLE", id % 3 == 0 ? "Y" : "N");
+        o.put("WELCOME_MESSAGE", "Y");
+        o.put("WELCOME_MESSAGE_TEXT", "Welcome! The first available operator will respond to you.");
+        o.put("VOTE_MESSAGE", "Y");
+        o.put("VOTE_TIME_LIMIT", "0");
+        o.put("VOTE_BEFORE_FINISH", "Y");
+        o.put("VOTE_CLOSING_DELAY", "N");
+        o.put("VOTE_MESSAGE_1_TEXT", "Please rate the quality of service.");
+        o.put("VOTE_MESSAGE_1_LIKE", "Thank you for your feedback!");
+        o.put("VOTE_MESSAGE_1_DISLIKE", "We are sorry we couldn't assist you.");
+        o.put("VOTE_MESSAGE_2_TEXT", "Please rate the quality of service.\r\n\r\nSend: 1 - good, 0 - bad");
+        o.put("VOTE_MESSAGE_2_LIKE", "Thank you for your feedback!");
+        o.put("VOTE_MESSAGE_2_DISLIKE", "We are sorry we couldn't assist you.");
+        o.put("AGREEMENT_MESSAGE", "N");
+        o.put("AGREEMENT_ID", "0");
+        o.put("CATEGORY_ENABLE", "N");
+        o.put("CATEGORY_ID", "0");
+        o.put("WELCOME_BOT_JOIN", "always");
+        o.put("WELCOME_BOT_ID", id % 3 == 0 ? "597" : "0");
+        o.put("WELCOME_BOT_TIME", "180");
+        o.put("WELCOME_BOT_LEFT", "close");
+        o.put("NO_ANSWER_RULE", "text");
+        o.put("NO_ANSWER_FORM_ID", "0");
+        o.put("NO_ANSWER_BOT_ID", "0");
+        o.put("NO_ANSWER_TEXT", "We cannot respond right now; we will get back to you.");
+        boolean worktime = id % 2 == 1;
+        o.put("WORKTIME_ENABLE", worktime ? "Y" : "N");
+        o.put("WORKTIME_FROM", "9");
+        o.put("WORKTIME_TO", "18.30");
+        o.put("WORKTIME_TIMEZONE", "Europe/Berlin");
+        ArrayNode holidays = o.putArray("WORKTIME_HOLIDAYS");
+        holidays.add(worktime ? "01.01" : "");
+        ArrayNode dayoff = o.putArray("WORKTIME_DAYOFF");
+        if (worktime) {
+            dayoff.add("SA");
+            dayoff.add("SU");
+        } else {
+            dayoff.add("");
+        }
+        o.put("WORKTIME_DAYOFF_RULE", "text");
+        o.put("WORKTIME_DAYOFF_FORM_ID", "0");
+        o.put("WORKTIME_DAYOFF_BOT_ID", "0");
+        o.put("WORKTIME_DAYOFF_TEXT", "We are closed now; we will answer during working hours.");
+        o.put("CLOSE_RULE", "text");
+        o.put("CLOSE_FORM_ID", "0");
+        o.put("CLOSE_BOT_ID", "0");
+        o.put("CLOSE_TEXT", "Thank you for reaching out to us.");
+        o.put("FULL_CLOSE_TIME", "0");
+        o.put("AUTO_CLOSE_RULE", "none");
+        o.put("AUTO_CLOSE_FORM_ID", "0");
+        o.put("AUTO_CLOSE_BOT_ID", "0");
+        o.put("AUTO_CLOSE_TIME", "3600");
+        o.put("AUTO_CLOSE_TEXT", "");
+        o.put("AUTO_EXPIRE_TIME", "86400");
+        o.putObject("DATE_CREATE");
+        o.putObject("DATE_MODIFY");
         o.put("MODIFY_USER_ID", "1");
+        o.put("TEMPORARY", "N");
+        o.put("XML_ID", id == 1 ? "imol_default" : null);
+        o.put("LANGUAGE_ID", Fmt.pick(r, new String[]{"en", "de", "ru"}));
+        o.put("QUICK_ANSWERS_IBLOCK_ID", Long.toString(180 + id));
+        o.put("SESSION_PRIORITY", "0");
+        o.put("TYPE_MAX_CHAT", "answered_new");
+        o.put("MAX_CHAT", Integer.toString(r.nextInt(3) * 5));
+        o.put("OPERATOR_DATA", "profile");
+        o.putArray("DEFAULT_OPERATOR_DATA");
+        o.put("KPI_FIRST_ANSWER_TIME", "0");
+        o.put("KPI_FIRST_ANSWER_ALERT", "N");
+        if (id % 2 == 0) {
+            o.putArray("KPI_FIRST_ANSWER_LIST").add("1");
+        } else {
+            o.putNull("KPI_FIRST_ANSWER_LIST");
+        }
+        o.put("KPI_FIRST_ANSWER_TEXT", "Employee #OPERATOR# exceeded the allowable response time. Dialog #DIALOG#.");
+        o.put("KPI_FURTHER_ANSWER_TIME", "0");
+        o.put("KPI_FURTHER_ANSWER_ALERT", "N");
+        if (id % 2 == 0) {
+            o.putArray("KPI_FURTHER_ANSWER_LIST").add("1");
+        } else {
+            o.putNull("KPI_FURTHER_ANSWER_LIST");
+        }
+        o.put("KPI_FURTHER_ANSWER_TEXT", "Employee #OPERATOR# exceeded the allowable response time. Dialog #DIALOG#.");
+        o.put("KPI_CHECK_OPERATOR_ACTIVITY", "N");
+        o.put("SEND_NOTIFICATION_EMPTY_QUEUE", "N");
+        o.put("USE_WELCOME_FORM", "N");
+        o.put("WELCOME_FORM_ID", "111");
+        o.put("WELCOME_FORM_DELAY", "Y");
+        o.put("SEND_WELCOME_EACH_SESSION", "Y");
+        o.put("CONFIRM_CLOSE", "Y");
+        o.put("IGNORE_WELCOME_FORM_RESPONSIBLE", "N");
+        // the list method's example sends QUEUE as numbers and keys the user map by the ID as text
+        long second = 1 + d.fmt.hash(1301, id, Math.max(1, d.options.userCount()));
+        ArrayNode queue = o.putArray("QUEUE");
+        queue.add(1);
+        if (second != 1) {
+            queue.add(second);
+        }
+        ObjectNode users = o.putObject("QUEUE_USERS_FIELDS");
+        for (JsonNode u : queue.values()) {
+            ObjectNode user = users.putObject(u.asString());
+            user.put("USER_NAME", "Operator " + u.asLong());
+            user.putNull("USER_WORK_POSITION");
+            user.put("USER_AVATAR", "");
+            user.putNull("USER_AVATAR_ID");
+        }
+        ArrayNode config = o.putArray("CONFIG_QUEUE");
+        config.addObject().put("ENTITY_ID", Long.toString(second)).put("ENTITY_TYPE", "user");
+        if (id % 2 == 0) {
+            config.addObject().put("ENTITY_ID", "1").put("ENTITY_TYPE", "department");
+        }
         return o;
     }
 

@@ -50,6 +50,7 @@ public final class PortalData {
     private final Map<Integer, Table> spaHistory = new LinkedHashMap<>();
     private final Map<Integer, Integer> spaBaseSizes = new LinkedHashMap<>();
     private final Map<Integer, ObjectNode> spaTypes = new LinkedHashMap<>();
+    private final WorkData work;
     private final Map<Long, long[]> dealContactOverrides = new ConcurrentHashMap<>();
     private final Map<String, Integer> uncommittedHistory = new LinkedHashMap<>();
     private final int baseDeals;
@@ -143,6 +144,11 @@ public final class PortalData {
         statuses = new Table("statuses", OrgRows.STATUSES, "ID", null, null, null, new int[statusRows.size()], null, null,
                 (t, idx, w) -> statusRows.get(idx).deepCopy());
         breadth = new CrmBreadth(this, crm, children);
+        work = new WorkData(this);
+    }
+
+    WorkData work() {
+        return work;
     }
 
     /**
@@ -315,6 +321,9 @@ public final class PortalData {
             case "lead_stage_history" -> leadHistory;
             case "deal_comments" -> comments;
             case "deal_product_rows" -> productRows;
+            case "tasks" -> work.tasks;
+            case "task_elapsed_time" -> work.elapsed;
+            case "workgroups" -> work.groups;
             default -> d.isSpa() ? spa.get(d.entityTypeId())
                     : d.name().startsWith("stage_history_") ? spaHistory.get(d.entityTypeId()) : null;
         };
@@ -400,7 +409,7 @@ public final class PortalData {
             return switch (d.name()) {
                 case "spa_types" -> spaTypes.size();
                 case "deal_categories" -> categories(2).size();
-                case "deal_contact_links" -> rows(d).size();
+                case "deal_contact_links", "workgroup_members", "task_stages" -> rows(d).size();
                 default -> table(d).liveCount();
             };
         } finally {
@@ -413,7 +422,9 @@ public final class PortalData {
      * old crm methods in their string form (multifields and multiple custom fields included),
      * SPA items in the crm.item.list form, stage history with ints, product rows as
      * crm.item.productrow.list returns them, deal-contact links as crm.deal.contact.items.get rows
-     * plus {@code DEAL_ID}.
+     * plus {@code DEAL_ID}; tasks keyed by their tasks.task.getFields codes (the list spells them in
+     * camelCase), workgroup members as sonet_group.user.get rows plus {@code GROUP_ID}, task stages
+     * as task.stages.get rows ("My plan" first).
      */
     public List<ObjectNode> rows(Dataset d) {
         lock.lock();
@@ -426,6 +437,8 @@ public final class PortalData {
             switch (d.name()) {
                 case "spa_types" -> spaTypes.values().forEach(v -> out.add(v.deepCopy()));
                 case "deal_categories" -> out.addAll(categories(2));
+                case "workgroup_members" -> out.addAll(work.allMembers());
+                case "task_stages" -> out.addAll(work.allStages());
                 case "deal_contact_links" -> {
                     for (int i = 0; i < deals.size(); i++) {
                         if (deals.live(i)) {
@@ -497,6 +510,8 @@ public final class PortalData {
             case "crm.lead.fields" -> leads.schema.oldDescriptor();
             case "crm.activity.fields" -> activities.schema.oldDescriptor();
             case "crm.product.fields" -> products.schema.oldDescriptor();
+            case "tasks.task.getfields" -> WorkSchemas.taskFieldsDescriptor();
+            case "user.fields" -> UserFields.userFields();
             case "crm.item.fields" -> {
                 int etid = (int) Json.longParam(Json.param(params, "entityTypeId"), 0);
                 Table t = itemTable(etid);

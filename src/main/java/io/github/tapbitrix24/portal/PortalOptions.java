@@ -50,7 +50,8 @@ public record PortalOptions(
 
     /** Every scope the simulator knows (the {@code scope?full=true} answer). */
     public static final Set<String> ALL_SCOPES = Set.of(
-            "basic", "crm", "user", "user_basic", "user_brief", "department", "telephony", "imopenlines", "catalog");
+            "basic", "crm", "user", "user_basic", "user_brief", "user.userfield", "department", "telephony", "imopenlines", "catalog",
+            "task", "sonet_group");
 
     public PortalOptions {
         Objects.requireNonNull(utcOffset, "utcOffset");
@@ -76,7 +77,7 @@ public record PortalOptions(
     /** A small demo-sized portal: 300 deals, seed 42, MANUAL clock, every scope, limits ON. */
     public static PortalOptions defaults() {
         return new PortalOptions(42, 300, -1, -1, -1, -1, -1, -1, 3, null,
-                Set.of("crm", "user", "department", "telephony", "imopenlines"), ZoneOffset.ofHours(3),
+                Set.of("crm", "user", "user.userfield", "department", "telephony", "imopenlines", "task", "sonet_group"), ZoneOffset.ofHours(3),
                 true, 2.0, 50, true, Duration.ofSeconds(480), 1.0, DateFilterMode.EXACT,
                 PortalClock.Mode.MANUAL, Instant.parse("2026-03-02T09:00:00Z"), true, 1, null,
                 Duration.ofMillis(1500), Set.of());

@@ -18,6 +18,9 @@
  *   <li>smart processes have stage history like deals (their own funnels, ending at the item's stageId);
  *       crm.activity.list {@code filter.BINDINGS} matches deal pairs ({@code OWNER_TYPE_ID 2}) only, since
  *       generated activities are bound to their deal alone;</li>
+ *   <li>work data ({@code WorkData}): five tasks per deal; {@code sonet_group.get} without {@code IS_ADMIN=Y}
+ *       hides groups with {@code VISIBLE=N}; {@code task.elapseditem.getlist} fails when its named parameters
+ *       are out of the documented order; a missing workgroup answers {@code ERROR_GROUP_NOT_FOUND};</li>
  *   <li>responses are never gzipped, whatever {@code Accept-Encoding} says (the real service gzips):
  *       on loopback deflating a 4.3 MB batch answer costs ~25 ms CPU at level 1 (~60 ms at level 6)
  *       and inflating ~8 ms, against a few ms to send it plain; HTTP clients accept either.</li>

@@ -41,9 +41,12 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>string: numbers and booleans → their text; a non-empty object or array → its JSON text;
  *     PHP's empty {@code []} → null;</li>
  * <li>object: properties coerced by their schema, unknown nested keys kept; a list (how PHP sends a
- *     map with keys 0..n, the empty {@code []} included) → the object {@code {"0":..,"1":..}};</li>
+ *     map with keys 0..n) → the object {@code {"0":..,"1":..}}; PHP's empty {@code []} → {} for an
+ *     open map, but null for an object with declared properties (an empty single {@code file}
+ *     arrives as {@code []}); {@code false} (PHP's empty value) → null;</li>
  * <li>array: items coerced; a single value → {@code [value]}; a PHP map with numeric keys
- *     ({@code {"0":a,"2":b}}, an array after deletions) → its values;</li>
+ *     ({@code {"0":a,"2":b}}, an array after deletions) → its values; {@code false}, PHP's empty
+ *     value that real portals send for an empty multiple user field, → {@code []};</li>
  * <li>no type ({@code {}}, the permissive schema): the value as sent.</li>
  * </ul>
  * At the top level exactly the schema's properties are written, in schema order: a deselected
@@ -54,7 +57,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p><b>A value that cannot be converted</b> (e.g. {@code "abc"} for an integer) is written as
  * null and logged once per field (without the value: CRM data is personal data); it never stops
  * the sync and never produces a record that fails its own schema. {@link #unconvertibleValues()}
- * counts them.
+ * counts them, {@link #nulledValues()} per field, for the end-of-run report.
  */
 public final class RecordCoercer {
     private static final Logger LOG = Logger.getLogger(RecordCoercer.class.getName());
@@ -66,6 +69,7 @@ public final class RecordCoercer {
     private final ZoneOffset portalOffset;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final AtomicLong unconvertible = new AtomicLong();
+    private final Map<String, AtomicLong> nulledByField = new ConcurrentHashMap<>();
 
     private RecordCoercer(JsonNode objectSchema, ZoneOffset portalOffset) {
         this.portalOffset = portalOffset;
@@ -179,6 +183,16 @@ public final class RecordCoercer {
         return unconvertible.get();
     }
 
+    /**
+     * Per top-level field, how many non-empty values could not be converted and were written as
+     * null, in field-name order; only fields with at least one.
+     */
+    public Map<String, Long> nulledValues() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        nulledByField.forEach((field, n) -> out.put(field, n.get()));
+        return out;
+    }
+
     /** Converts one value; never throws on data. */
     private interface Conv {
         JsonNode apply(JsonNode v);
@@ -220,7 +234,7 @@ public final class RecordCoercer {
                 return compileObject(schema, path);
             case "array":
                 JsonNode items = schema.get("items");
-                Conv item = items == null || !items.isObject() ? x -> x : compile(items, path + "[]");
+                Conv item = items == null || !items.isObject() ? x -> x : compile(items, path);
                 boolean objectItems = "object".equals(items == null ? null : primaryType(items));
                 return v -> toArray(v, item, objectItems, path);
             default:
@@ -269,6 +283,13 @@ public final class RecordCoercer {
             if (v.isNull()) {
                 return v;
             }
+            if (v.isArray() && v.isEmpty()) {
+                // PHP serialises an empty map as []; for a file (declared properties) it means no file
+                return props.isEmpty() ? F.objectNode() : F.nullNode();
+            }
+            if (v.isBoolean() && !v.booleanValue()) {
+                return F.nullNode();   // PHP's empty value
+            }
             if (v.isArray()) {
                 // PHP serialises a map with keys 0..n (the empty one included) as a list: the same map back
                 ObjectNode map = F.objectNode();
@@ -299,6 +320,10 @@ public final class RecordCoercer {
         }
         if (v.isString() && v.stringValue().isEmpty()) {
             return F.nullNode();
+        }
+        if (v.isBoolean() && !v.booleanValue()) {
+            // an empty multiple user field: real portals send PHP's false, not []
+            return F.arrayNode(0);
         }
         if (v.isObject() && (!objectItems || numericKeys(v))) {
             ArrayNode out = F.arrayNode(v.size());
@@ -350,7 +375,8 @@ public final class RecordCoercer {
             return big != null ? big : fail(path, v, "integer");
         }
         if (v.isBoolean()) {
-            return F.numberNode(v.booleanValue() ? 1 : 0);
+            // false is PHP's empty value (an unset single user field), never the ID or count 0
+            return v.booleanValue() ? F.numberNode(1) : F.nullNode();
         }
         return fail(path, v, "integer");
     }
@@ -420,7 +446,7 @@ public final class RecordCoercer {
             }
         }
         if (v.isBoolean()) {
-            return F.numberNode(v.booleanValue() ? 1 : 0);
+            return v.booleanValue() ? F.numberNode(1) : F.nullNode();   // false: PHP's empty value
         }
         return fail(path, v, "number");
     }
@@ -497,11 +523,17 @@ public final class RecordCoercer {
 
     private JsonNode fail(String path, JsonNode v, String wanted) {
         unconvertible.incrementAndGet();
+        nulledByField.computeIfAbsent(topLevel(path), k -> new AtomicLong()).incrementAndGet();
         if (warned.add(path)) {
             LOG.warning(() -> "field " + path + ": a " + v.getNodeType().name().toLowerCase()
                     + " value cannot be read as " + wanted + "; written as null (later such values of this field are not logged)");
         }
         return F.nullNode();
+    }
+
+    private static String topLevel(String path) {
+        int dot = path.indexOf('.');
+        return dot < 0 ? path : path.substring(0, dot);
     }
 
     /** The property names this coercer writes, for tests and callers that build selects. */

@@ -16,13 +16,18 @@ import java.time.format.DateTimeParseException;
  * parsed by hand: this runs for every datetime of every record. Rarer spellings fall back to
  * {@code java.time} formatters: {@code ...Z}, fractional seconds, {@code +0200}, offset-less
  * {@code 2024-08-29 10:30:11} and {@code 24.08.2023 13:19:39} (user.get's TIMESTAMP_X,
- * D:settings/how-to-call-rest-api/batch.md), which are in portal time.
+ * D:settings/how-to-call-rest-api/batch.md), which are in portal time, and the US display format
+ * {@code 12/05/2024 01:48:41 pm} / {@code 12/24/2024} that a portal with US regional settings uses in
+ * some answers (D:api-reference/calendar/calendar-event/calendar-event-get-by-id.md).
  */
 final class Timestamps {
     private static final DateTimeFormatter OFFSET_FALLBACK = localDateTime().appendOffset("+HH:MM:ss", "Z").toFormatter();
     private static final DateTimeFormatter OFFSET_NO_COLON = localDateTime().appendOffset("+HHMM", "Z").toFormatter();
     private static final DateTimeFormatter LOCAL = localDateTime().toFormatter();
     private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu[ HH:mm[:ss]]");
+    private static final DateTimeFormatter US_DISPLAY = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("MM/dd/uuuu hh:mm[:ss] a").toFormatter(java.util.Locale.US);
+    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/uuuu");
 
     private Timestamps() {
     }
@@ -53,20 +58,55 @@ final class Timestamps {
         return slowUtc(s.trim(), portalOffset);
     }
 
-    /** {@code yyyy-MM-dd}, or null. A datetime gives its local calendar date (see {@link RecordCoercer}). */
+    /**
+     * {@code yyyy-MM-dd}, or null. The day a {@code date} field holds: a portal stores a bare day
+     * and renders it as <em>UTC midnight of that day</em> in its own offset, so
+     * {@code 2024-08-30T02:00:00+02:00} and {@code 2024-08-29T19:00:00-05:00} both hold 2024-08-30
+     * (D:api-reference/crm/deals/crm-deal-get.md, BEGINDATE; F:tests/real_responses/crm_item_list.py).
+     * A datetime with an offset that is exactly UTC midnight therefore gives its UTC day; any other
+     * datetime (older portals wrote the local midnight, {@code 2024-08-30T00:00:00+02:00}) gives
+     * the calendar day it is written in.
+     */
     static String toDate(String s) {
         String t = s.trim();
         if (t.length() >= 10 && t.charAt(4) == '-' && t.charAt(7) == '-' && digits(t, 0, 4) && digits(t, 5, 7)
                 && digits(t, 8, 10) && (t.length() == 10 || t.charAt(10) == 'T' || t.charAt(10) == ' ')) {
             String d = t.substring(0, 10);
-            return validDate(d) ? d : null;
+            if (!validDate(d)) {
+                return null;
+            }
+            String utc = t.length() > 10 ? toUtc(t, ZoneOffset.UTC) : null;
+            return utc != null && utc.endsWith("T00:00:00Z") && hasOffset(t) ? utc.substring(0, 10) : d;
         }
-        try {
-            return LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t, DateTimeFormatter.ofPattern("dd.MM.uuuu"))
-                    .toString();
-        } catch (DateTimeParseException e) {
-            return null;
+        for (DateTimeFormatter f : new DateTimeFormatter[] {DOTTED, US_DISPLAY}) {
+            try {
+                return LocalDateTime.parse(t, f).toLocalDate().toString();
+            } catch (DateTimeParseException e) {
+                // next spelling
+            }
         }
+        for (DateTimeFormatter f : new DateTimeFormatter[] {DateTimeFormatter.ofPattern("dd.MM.uuuu"), US_DATE}) {
+            try {
+                return LocalDate.parse(t, f).toString();
+            } catch (DateTimeParseException e) {
+                // next spelling
+            }
+        }
+        return null;
+    }
+
+    // an explicit offset after the time: Z, +hh:mm, -hhmm
+    private static boolean hasOffset(String t) {
+        int n = t.length();
+        if (t.charAt(n - 1) == 'Z' || t.charAt(n - 1) == 'z') {
+            return true;
+        }
+        for (int i = 11; i < n; i++) {
+            if (t.charAt(i) == '+' || t.charAt(i) == '-') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean validDate(String d) {
@@ -86,7 +126,7 @@ final class Timestamps {
                 // next spelling
             }
         }
-        for (DateTimeFormatter f : new DateTimeFormatter[] {LOCAL, DOTTED}) {
+        for (DateTimeFormatter f : new DateTimeFormatter[] {LOCAL, DOTTED, US_DISPLAY}) {
             try {
                 return format(LocalDateTime.parse(s, f).toInstant(portalOffset));
             } catch (DateTimeParseException e) {
@@ -96,7 +136,7 @@ final class Timestamps {
         try {
             // a bare date for a datetime field: midnight portal time
             LocalDate d = s.indexOf('.') > 0 ? LocalDate.parse(s, DateTimeFormatter.ofPattern("dd.MM.uuuu"))
-                    : LocalDate.parse(s);
+                    : s.indexOf('/') > 0 ? LocalDate.parse(s, US_DATE) : LocalDate.parse(s);
             return format(d.atStartOfDay().toInstant(portalOffset));
         } catch (DateTimeParseException e) {
             return null;

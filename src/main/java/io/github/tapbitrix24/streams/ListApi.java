@@ -38,5 +38,19 @@ public enum ListApi {
     /** crm.address.list: plain result array, no ID (key TYPE_ID, ENTITY_TYPE_ID, ENTITY_ID): start offsets. */
     ADDRESS_LIST,
     /** Links between CRM records read from the ID arrays of crm.item.list (contact_companies, company_contacts). */
-    CRM_LINKS
+    CRM_LINKS,
+    /**
+     * tasks.task.list: result.tasks, rows in camelCase while order/filter/select take the
+     * UPPER_SNAKE codes of tasks.task.getFields; {@code >ID} keyset (D:api-reference/tasks/tasks-task-list.md).
+     */
+    TASK_LIST,
+    /**
+     * task.elapseditem.getlist over all tasks: ORDER, FILTER, SELECT, PARAMS.NAV_PARAMS, plain array, always
+     * counted, so read in ID windows (D:api-reference/tasks/elapsed-item/task-elapsed-item-get-list.md).
+     */
+    ELAPSED_ITEM_LIST,
+    /** sonet_group.get: ORDER, FILTER, IS_ADMIN, start, plain array, no select (D:api-reference/sonet-group/sonet-group-get.md). */
+    SONET_GROUP_GET,
+    /** One call per workgroup (sonet_group.user.get, task.stages.get), 50 per batch request; see {@code parent}. */
+    PER_WORKGROUP
 }

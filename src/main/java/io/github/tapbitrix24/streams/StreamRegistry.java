@@ -65,14 +65,20 @@ public final class StreamRegistry {
             s.add(new StreamSpec("deal_products", "crm", ListApi.DEAL_CHILDREN, "crm.item.productrow.list", empty(),
                     null, null, "id", List.of("id"), List.of(), "deals"));
         }
-        s.add(new StreamSpec("users", "user", ListApi.USER_GET, "user.get", params("ADMIN_MODE", true), null, null,
-                "ID", List.of("ID"), List.of(), null));
+        // schema from user.fields (+ user.userfield.list for the UF_USR_* types), built at discovery
+        s.add(new StreamSpec("users", "user", ListApi.USER_GET, "user.get", params("ADMIN_MODE", true), "user.fields",
+                empty(), "ID", List.of("ID"), List.of(), null));
         s.add(new StreamSpec("departments", "department", ListApi.DEPARTMENT_GET, "department.get", empty(), null,
                 null, "ID", List.of("ID"), List.of(), null));
         s.add(new StreamSpec("calls", "telephony", ListApi.VOXIMPLANT_STATISTIC, "voximplant.statistic.get", empty(),
                 null, null, "ID", List.of("ID"), List.of("CALL_START_DATE"), null));
+        // QUEUE, QUEUE_USERS_FIELDS and CONFIG_QUEUE come only when OPTIONS ask for them
+        // (D:api-reference/imopenlines/openlines/imopenlines-config-list-get.md)
+        ObjectNode lineOptions = F.objectNode();
+        lineOptions.putObject("OPTIONS").put("QUEUE", "Y").put("CONFIG_QUEUE", "Y");
         s.add(new StreamSpec("open_lines", "imopenlines", ListApi.OPENLINES_CONFIG, "imopenlines.config.list.get",
-                empty(), null, null, null, List.of("ID"), List.of(), null));
+                lineOptions, null, null, null, List.of("ID"), List.of(), null));
+        s.addAll(WorkStreams.all());
         s.addAll(CrmStreams.all(config));
         return List.copyOf(s);
     }

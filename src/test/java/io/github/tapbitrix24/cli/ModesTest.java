@@ -73,7 +73,8 @@ class ModesTest {
         Map<String, Integer> counts = r.recordsPerStream();
         for (String stream : List.of("deals", "contacts", "companies", "leads", "activities", "product", "users",
                 "departments", "calls", "open_lines", "status_list", "spa_types", "deal_fields", "deal_stage_history",
-                "lead_stage_history")) {
+                "lead_stage_history", "tasks", "task_fields", "task_elapsed_time", "workgroups", "workgroup_members",
+                "task_stages")) {
             assertTrue(counts.getOrDefault(stream, 0) > 0, stream + " has no records: " + counts);
         }
         assertTrue(new TreeSet<>(counts.keySet()).stream().anyMatch(s -> s.matches("spa_\\d+")), counts.toString());

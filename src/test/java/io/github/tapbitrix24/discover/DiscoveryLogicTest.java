@@ -44,16 +44,55 @@ class DiscoveryLogicTest {
             api.on("crm." + e + ".fields", PLAIN_FIELDS);
         }
         api.on("crm.deal.fields", DEAL_FIELDS);
+        for (String m : List.of("crm.requisite.fields", "crm.requisite.bankdetail.fields", "crm.address.fields",
+                "crm.currency.fields")) {
+            api.on(m, PLAIN_FIELDS); // issue 16's streams
+        }
         api.on("crm.type.list", json("{'types':[{'id':1,'entityTypeId':1040},{'id':2,'entityTypeId':1044}]}"));
         api.on("crm.item.fields", p -> json("{'fields':{'id':{'type':'integer','title':'ID'},"
                 + "'updatedTime':{'type':'datetime'},'ufCrm" + p.get("entityTypeId").asInt() + "_1':{'type':'money',"
                 + "'isDynamic':true,'listLabel':'Budget'}}}"));
         api.on("method.get", json("{'isExisting':true,'isAvailable':true}"));
+        // user.fields as a real portal answers it (F:tests/real_responses/user_fields.py, cut)
+        api.on("user.fields", json("{'ID':'ID','ACTIVE':'Activity','PERSONAL_BIRTHDAY':'Date of Birth',"
+                + "'UF_SKYPE_LINK':'Skype Chat Link','UF_TIMEMAN':'Time Tracking','UF_DEPARTMENT':'Units',"
+                + "'UF_USR_1724228142162':'UF_USR_1724228142162','UF_USR_MONEY':'Salary','UF_NEW_STANDARD':'New'}"));
         return api;
     }
 
     private static List<String> names(Catalog c) {
         return c.streams().stream().map(CatalogEntry::tapStreamId).toList();
+    }
+
+    @Test
+    void theUsersSchemaHasEveryFieldOfUserFieldsTypedFromTheUserFieldList() {
+        FakeBitrixApi api = portal("['crm','user','user.userfield']");
+        // D:api-reference/user/userfields/user-userfield-list.md (example, cut)
+        api.on("user.userfield.list", json("[{'ID':'176','ENTITY_ID':'USER','FIELD_NAME':'UF_USR_1724228142162',"
+                + "'USER_TYPE_ID':'enumeration','MULTIPLE':'Y'},{'ID':'177','ENTITY_ID':'USER',"
+                + "'FIELD_NAME':'UF_USR_MONEY','USER_TYPE_ID':'money','MULTIPLE':'N'}]"));
+        JsonNode props = users(api).get("properties");
+        assertEquals(List.of("ID", "ACTIVE", "PERSONAL_BIRTHDAY", "UF_SKYPE_LINK", "UF_TIMEMAN", "UF_DEPARTMENT",
+                "UF_USR_1724228142162", "UF_USR_MONEY", "UF_NEW_STANDARD"), List.copyOf(props.propertyNames()));
+        assertEquals(json("{'type':'integer'}"), props.get("ID"));
+        assertEquals("date", props.get("PERSONAL_BIRTHDAY").get("format").asString());
+        assertEquals(json("['array','null']"), props.get("UF_USR_1724228142162").get("type"));
+        assertEquals(json("['integer','null']"), props.get("UF_USR_1724228142162").get("items").get("type"));
+        assertEquals(json("['string','null']"), props.get("UF_USR_MONEY").get("type"));
+        assertEquals("Salary", props.get("UF_USR_MONEY").get("description").asString());
+        assertEquals(json("['string','null']"), props.get("UF_NEW_STANDARD").get("type"));
+    }
+
+    @Test
+    void withoutTheUserFieldListTheUsersOwnFieldsAreStillDeclaredAsText() {
+        JsonNode props = users(portal("['crm','user']")).get("properties");
+        assertEquals(json("['string','null']"), props.get("UF_USR_1724228142162").get("type"));
+        assertTrue(props.has("UF_USR_MONEY"));
+    }
+
+    private static JsonNode users(FakeBitrixApi api) {
+        return new Discovery(api, TapConfig.defaults(URL)).discover().streams().stream()
+                .filter(e -> e.tapStreamId().equals("users")).findFirst().orElseThrow().schema();
     }
 
     @Test
@@ -66,7 +105,9 @@ class DiscoveryLogicTest {
         assertFalse(names.contains("departments"));
         assertTrue(d.omissions().contains(new Omission("calls",
                 "the webhook has no 'telephony' scope; add it to the webhook to enable this stream")));
-        assertEquals(3, d.omissions().size());
+        assertTrue(d.omissions().contains(new Omission("tasks",
+                "the webhook has no 'task' scope; add it to the webhook to enable this stream")));
+        assertEquals(9, d.omissions().size(), "calls, open_lines, departments and the six work streams");
     }
 
     @Test

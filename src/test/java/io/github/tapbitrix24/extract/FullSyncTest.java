@@ -113,6 +113,21 @@ class FullSyncTest {
     }
 
     @Test
+    void everyFieldDeclaredForUsersCallsAndOpenLinesIsFilledInSomeRecord() {
+        for (String stream : List.of("users", "calls", "open_lines")) {
+            CatalogEntry entry = catalog.streams().stream().filter(e -> e.tapStreamId().equals(stream)).findFirst()
+                    .orElseThrow();
+            List<String> neverFilled = new ArrayList<>();
+            for (String field : entry.schema().get("properties").propertyNames()) {
+                if (run.records(stream).stream().allMatch(r -> r.path(field).isNull() || r.path(field).isMissingNode())) {
+                    neverFilled.add(field);
+                }
+            }
+            assertEquals(List.of(), neverFilled, stream + ": declared but never filled");
+        }
+    }
+
+    @Test
     void multifieldsAndMultipleCustomFieldsArriveBecauseTheyAreSelectedByName() {
         long withPhones = run.records("contacts").stream().filter(r -> r.path("PHONE").isArray()
                 && !r.get("PHONE").isEmpty()).count();

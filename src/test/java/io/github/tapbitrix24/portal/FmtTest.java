@@ -20,7 +20,10 @@ class FmtTest {
                 long t = r.nextLong(0, 4_102_444_800L); // 1970..2100
                 OffsetDateTime odt = OffsetDateTime.ofInstant(Instant.ofEpochSecond(t), off);
                 assertEquals(iso.format(odt), fmt.dateTime(t));
-                assertEquals(iso.format(odt.toLocalDate().atStartOfDay().atOffset(off)), fmt.date(t));
+                // a date: UTC midnight of the stored (UTC) day, written in the portal's offset
+                OffsetDateTime utcMidnight = OffsetDateTime.ofInstant(Instant.ofEpochSecond(t), ZoneOffset.UTC)
+                        .toLocalDate().atStartOfDay().atOffset(ZoneOffset.UTC);
+                assertEquals(iso.format(utcMidnight.withOffsetSameInstant(off)), fmt.date(t));
             }
         }
     }

@@ -231,8 +231,12 @@ class PortalDocShapesTest extends UnlimitedPortalTest {
     @Test
     void openLinesScopeMethodGetAndBatchEnvelope() { // imopenlines-config-list-get.md, common/system/scope.md, method-get.md, batch.md
         JsonNode line = client.ok("imopenlines.config.list.get", "{\"OPTIONS\":{\"QUEUE\":\"Y\"}}").get("result").get(0);
-        strings(line, "ID", "ACTIVE", "LINE_NAME", "DATE_CREATE", "DATE_MODIFY");
-        assertTrue(line.get("QUEUE").isArray());
+        strings(line, "ID", "ACTIVE", "LINE_NAME", "WORKTIME_FROM", "MAX_CHAT");
+        // a serialised date: {} (imopenlines-config-get.md's example)
+        assertTrue(line.get("DATE_CREATE").isObject() && line.get("DATE_CREATE").isEmpty());
+        assertTrue(line.get("QUEUE").isArray() && line.get("QUEUE").get(0).isIntegralNumber());
+        assertTrue(line.get("QUEUE_USERS_FIELDS").has(line.get("QUEUE").get(0).asString()));
+        assertFalse(line.has("CONFIG_QUEUE"), "only with OPTIONS.CONFIG_QUEUE");
         assertTrue(client.ok("scope", "{\"full\":true}").get("result").toString().contains("telephony"));
         JsonNode m = client.ok("method.get", "{\"name\":\"crm.deal.list\"}").get("result");
         assertTrue(m.get("isExisting").booleanValue() && m.get("isAvailable").booleanValue());

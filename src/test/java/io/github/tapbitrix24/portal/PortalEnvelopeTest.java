@@ -41,7 +41,7 @@ class PortalEnvelopeTest extends UnlimitedPortalTest {
         try (PortalSimulator narrow = PortalSimulator.start(PortalOptions.defaults().withDeals(5).withScopes(Set.of("crm")))) {
             PortalClient c = new PortalClient(narrow);
             PortalClient.Response r = c.post("voximplant.statistic.get", "{}");
-            assertEquals(401, r.status()); // D:_includes/system-errors.md lists 401
+            assertEquals(403, r.status()); // D:_includes/system-errors.md lists 403 (an older copy said 401)
             assertEquals("insufficient_scope", r.json().get("error").stringValue());
             JsonNode m = c.ok("method.get", "{\"name\":\"voximplant.statistic.get\"}").get("result");
             assertTrue(m.get("isExisting").booleanValue());

@@ -98,6 +98,59 @@ class RecordCoercerTest {
     }
 
     @Test
+    void aDateAtUtcMidnightIsThatUtcDayInEveryPortalOffset() {
+        // BEGINDATE "2024-08-30T02:00:00+02:00" (D:api-reference/crm/deals/crm-deal-get.md) and
+        // "2024-04-19T03:00:00+03:00" (F:tests/real_responses/crm_item_list.py): UTC midnight, portal offset
+        RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("PLUS2", "date"), f("PLUS3", "date"),
+                f("MINUS5", "date"), f("MINUS0930", "date"), f("PLUS14", "date"), f("UTC", "date")));
+        assertJson(json("{'PLUS2':'2024-08-30','PLUS3':'2024-04-19','MINUS5':'2024-08-30','MINUS0930':'2024-03-01',"
+                        + "'PLUS14':'2024-01-01','UTC':'2024-12-31'}"),
+                c.coerce(json("{'PLUS2':'2024-08-30T02:00:00+02:00','PLUS3':'2024-04-19T03:00:00+03:00',"
+                        + "'MINUS5':'2024-08-29T19:00:00-05:00','MINUS0930':'2024-02-29T14:30:00-09:30',"
+                        + "'PLUS14':'2024-01-01T14:00:00+14:00','UTC':'2024-12-31T00:00:00+00:00'}")));
+    }
+
+    @Test
+    void displayFormatDatetimesAreParsedInPortalTime() {
+        // D:api-reference/calendar/calendar-event/calendar-event-get-by-id.md: "12/05/2024 01:48:41 pm", "12/24/2024"
+        RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("AT", "datetime"), f("AM", "datetime"),
+                f("DAY", "date"), f("DAYTIME", "date")), ZoneOffset.ofHours(-5));
+        assertJson(json("{'AT':'2024-12-05T18:48:41Z','AM':'2024-12-11T17:59:00Z','DAY':'2024-12-24','DAYTIME':'2024-12-05'}"),
+                c.coerce(json("{'AT':'12/05/2024 01:48:41 pm','AM':'12/11/2024 12:59:00 PM','DAY':'12/24/2024',"
+                        + "'DAYTIME':'12/05/2024 01:48:41 pm'}")));
+        assertEquals(0, c.unconvertibleValues());
+    }
+
+    @Test
+    void phpFalseForAnEmptyMultipleFieldIsAnEmptyArray() {
+        RecordCoercer c = RecordCoercer.forSchema(schemaOf(multi("E", "enumeration"), multi("EMP", "employee"),
+                multi("IB", "iblock_element"), multi("CRM", "crm"), multi("S", "string"), multi("U", "url"),
+                multi("F", "file"), f("ONE_FILE", "file"), f("NO_FILE", "file")));
+        assertJson(json("{'E':[],'EMP':[],'IB':[],'CRM':[],'S':[],'U':[],'F':[],'ONE_FILE':null,'NO_FILE':null}"),
+                c.coerce(json("{'E':false,'EMP':false,'IB':false,'CRM':false,'S':false,'U':false,'F':false,"
+                        + "'ONE_FILE':[],'NO_FILE':false}")));
+        assertEquals(0, c.unconvertibleValues());
+    }
+
+    @Test
+    void phpFalseForAnEmptySingleNumericFieldIsNullNotZero() {
+        // an unset single employee/enumeration/crm-link/double user field comes as PHP's false
+        RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("EMP", "employee"), f("E", "enumeration"),
+                f("I", "integer"), f("D", "double")));
+        assertJson(json("{'EMP':null,'E':null,'I':null,'D':null}"),
+                c.coerce(json("{'EMP':false,'E':false,'I':false,'D':false}")));
+        assertEquals(java.util.Map.of(), c.nulledValues());
+    }
+
+    @Test
+    void nonEmptyValuesWrittenAsNullAreCountedPerField() {
+        RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("I", "integer"), multi("M", "integer"), f("T", "datetime")));
+        c.coerce(json("{'I':'abc','M':['1','x','y'],'T':''}"));
+        c.coerce(json("{'I':'def','M':false,'T':null}"));
+        assertEquals(java.util.Map.of("I", 2L, "M", 2L), c.nulledValues());
+    }
+
+    @Test
     void datesKeepTheirLocalCalendarDayEvenWhenSentAsLocalMidnight() {
         RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("A", "date"), f("B", "date"), f("C", "date"),
                 f("D", "date")));
@@ -121,9 +174,12 @@ class RecordCoercerTest {
     }
 
     @Test
-    void phpEmptyArrayForAnObjectBecomesAnEmptyObject() {
-        RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("LOGO", "file"), f("X", "money")));
-        assertJson(json("{'LOGO':{},'X':null}"), c.coerce(json("{'LOGO':[],'X':[]}")));
+    void phpEmptyArrayForAnOpenMapBecomesAnEmptyObject() {
+        RecordCoercer c = RecordCoercer.forSchema(schemaOf(f("X", "money")));
+        ObjectNode schema = SchemaBuilder.emptyObjectSchema();
+        ((ObjectNode) schema.get("properties")).set("SETTINGS", FieldTypeMapping.nullable("object"));
+        assertJson(json("{'SETTINGS':{}}"), RecordCoercer.forSchema(schema).coerce(json("{'SETTINGS':[]}")));
+        assertJson(json("{'X':null}"), c.coerce(json("{'X':[]}")));
     }
 
     @Test
