@@ -58,17 +58,6 @@ public final class OffsetPagedReader implements StreamReader {
     }
 
 
-    /**
-     * crm.address.list: rows = result, {@code total} given, order on any field; addresses have no ID,
-     * so the order is their key (D:api-reference/crm/requisites/addresses/crm-address-list.md).
-     */
-    public static OffsetPagedReader addresses(BitrixApi api) {
-        return new OffsetPagedReader(api, r -> r, p -> {
-            p.putObject("order").put("ENTITY_TYPE_ID", "ASC").put("ENTITY_ID", "ASC").put("TYPE_ID", "ASC");
-            return p;
-        });
-    }
-
     @Override
     public Optional<PrefetchedCalls.Call> firstCall(StreamSpec spec) {
         return Optional.of(new PrefetchedCalls.Call(spec.method(), params(spec, 0)));

@@ -39,7 +39,7 @@ public final class ReaderRegistry {
         m.put(ListApi.FIELD_METADATA, new FieldMetadataReader(api));
         m.put(ListApi.CATEGORY_LIST, new CategoriesReader(api));
         m.put(ListApi.CURRENCY_LIST, new CurrenciesReader(api));
-        m.put(ListApi.ADDRESS_LIST, OffsetPagedReader.addresses(api));
+        m.put(ListApi.ADDRESS_LIST, new AddressesReader(api, sleeper));
         m.put(ListApi.CRM_LINKS, new LinksReader(keyset));
         return new ReaderRegistry(m);
     }

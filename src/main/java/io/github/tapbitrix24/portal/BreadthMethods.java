@@ -52,8 +52,12 @@ final class BreadthMethods {
     private MethodResult addressList(JsonNode p) {
         Table t = data.breadth.addresses;
         Filter f = Filter.parse(Json.param(p, "filter"), t.schema::field, false, mode, data.options.utcOffset());
-        List<ListQuery.Term> order = ListQuery.order(Json.param(p, "order"), t.schema::field,
-                FieldDef.std("ID", "integer"), false, List.of());
+        FieldDef rowOrder = FieldDef.std("ID", "integer");
+        JsonNode orderNode = Json.param(p, "order");
+        // rows are stored by owner, then type: an order on the owner is the table's own (an index
+        // on the owner in a real database), not a sort of the whole set
+        List<ListQuery.Term> order = byOwner(orderNode) ? List.of(new ListQuery.Term(rowOrder, false))
+                : ListQuery.order(orderNode, t.schema::field, rowOrder, false, List.of());
         long start = CrmMethods.start(p);
         ListQuery.Page page = ListQuery.run(t, f, order, start, ListQuery.PAGE);
         List<FieldDef> select = t.schema.selectOld(Json.param(p, "select"));
@@ -62,6 +66,13 @@ final class BreadthMethods {
             rows.add(CrmMethods.project(t.row(idx), select));
         }
         return new MethodResult(rows, page.next(), page.total(), cost.page(page, start >= 0));
+    }
+
+    private static boolean byOwner(JsonNode order) {
+        if (order == null || !order.isObject() || order.size() != 1 || !order.has("ENTITY_ID")) {
+            return false;
+        }
+        return "ASC".equalsIgnoreCase(Json.text(order.get("ENTITY_ID")));
     }
 
     /** D:api-reference/crm/currency/crm-currency-list.md: every currency, {@code order} only, no paging. */

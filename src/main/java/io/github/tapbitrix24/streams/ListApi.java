@@ -35,7 +35,7 @@ public enum ListApi {
     CATEGORY_LIST,
     /** crm.currency.list (one call, order only) with each currency's crm.currency.localizations.get. */
     CURRENCY_LIST,
-    /** crm.address.list: plain result array, no ID (key TYPE_ID, ENTITY_TYPE_ID, ENTITY_ID): start offsets. */
+    /** crm.address.list: plain result array, no ID (key ENTITY_TYPE_ID, ENTITY_ID, TYPE_ID): keyset on the owner. */
     ADDRESS_LIST,
     /** Links between CRM records read from the ID arrays of crm.item.list (contact_companies, company_contacts). */
     CRM_LINKS,
