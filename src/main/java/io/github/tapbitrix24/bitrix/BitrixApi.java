@@ -20,6 +20,15 @@ public interface BitrixApi {
      */
     BatchResult batch(List<BatchCommand> commands);
 
+    /**
+     * How many of {@code wanted} calls to {@code method} fit in its operating-time budget now, at
+     * least one: after the portal refused the method with OPERATION_TIME_LIMIT, a batch of fifty
+     * chained calls would have most of them refused again, each costing a sub-call for nothing.
+     */
+    default int affordableCalls(String method, int wanted) {
+        return wanted;
+    }
+
     /** Counters since this client was created (HTTP requests sent, batch sub-commands sent). */
     RequestStats stats();
 }

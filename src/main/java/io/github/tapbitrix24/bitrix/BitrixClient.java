@@ -62,7 +62,7 @@ public final class BitrixClient implements BitrixApi {
         byte[] body = MAPPER.writeValueAsBytes(params == null ? MAPPER.createObjectNode() : params);
         return retrier.run(method, Set.of(method), () -> {
             JsonNode answer = send(method, body, Set.of(method));
-            Envelope envelope = Envelopes.envelope(answer);
+            Envelope envelope = Envelopes.envelope(method, answer);
             operatingBudget.observe(method, envelope.time());
             return envelope;
         });
@@ -141,6 +141,11 @@ public final class BitrixClient implements BitrixApi {
     /** Tells {@code listener} about every HTTP exchange once it ended (timing metrics); replaces the previous one. */
     public void onExchange(Consumer<HttpExchange> listener) {
         transport.onExchange(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public int affordableCalls(String method, int wanted) {
+        return operatingBudget.affordable(method, wanted);
     }
 
     @Override

@@ -2,13 +2,15 @@ package io.github.tapbitrix24.bitrix;
 
 /** How the tap must react to a failure; see bitrix24-api.md §4.3 for the code → kind table. */
 public enum BitrixErrorKind {
-    /** NO_AUTH_FOUND, invalid/expired webhook: fail fast, never retried. */
+    /** NO_AUTH_FOUND, INVALID_CREDENTIALS, invalid/expired webhook: fail fast, never retried. */
     AUTHENTICATION(false),
+    /** PAYMENT_REQUIRED (HTTP 402), REST only on commercial plans: the portal's plan, not the webhook; fail. */
+    SUBSCRIPTION(false),
     /** insufficient_scope: the webhook lacks a scope; skip the stream and say which scope. */
     INSUFFICIENT_SCOPE(false),
     /** ERROR_METHOD_NOT_FOUND: module off or method unknown; skip the stream. */
     METHOD_NOT_FOUND(false),
-    /** ACCESS_DENIED, INVALID_CREDENTIALS, "Access denied.": the webhook user lacks rights. */
+    /** ACCESS_DENIED, "Access denied." (HTTP 400, CRM permissions): the webhook user lacks rights. */
     ACCESS_DENIED(false),
     /** QUERY_LIMIT_EXCEEDED (HTTP 503 now, 429 on older portals). */
     RATE_LIMIT(true),
@@ -31,5 +33,10 @@ public enum BitrixErrorKind {
 
     public boolean retryable() {
         return retryable;
+    }
+
+    /** Refused for the whole webhook or portal, not for one method: no stream can be read, the run fails. */
+    public boolean refusesEverything() {
+        return this == AUTHENTICATION || this == SUBSCRIPTION;
     }
 }

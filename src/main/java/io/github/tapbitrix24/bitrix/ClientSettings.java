@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param operatingFallbackPause pause when a method is over its budget but the server gave no reset
  *                               time: one of the ten one-minute baskets leaves the sum every minute
  * @param userAgent              sent on every request, as the docs recommend
+ * @param maxResponseBytes       the largest answer read (after decompression); a bigger one is malformed
  */
 public record ClientSettings(
         double maxRequestsPerSecond,
@@ -31,7 +32,24 @@ public record ClientSettings(
         Duration maxRetryTime,
         int maxOperatingLimitWaits,
         Duration operatingFallbackPause,
-        String userAgent) {
+        String userAgent,
+        long maxResponseBytes) {
+
+    /**
+     * Default of {@link #maxResponseBytes}: 16 MB, several times the largest real answer (a batch of
+     * 50 pages of wide deals), and parsed (about five times its size) well within the launcher's heap.
+     */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L << 20;
+
+    /** Every setting but the response cap, which takes its default. */
+    public ClientSettings(double maxRequestsPerSecond, int requestBurst, Duration requestTimeout,
+                          double operatingTimeThreshold, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+                          Duration maxRetryTime, int maxOperatingLimitWaits, Duration operatingFallbackPause,
+                          String userAgent) {
+        this(maxRequestsPerSecond, requestBurst, requestTimeout, operatingTimeThreshold, maxAttempts, initialBackoff,
+                maxBackoff, maxRetryTime, maxOperatingLimitWaits, operatingFallbackPause, userAgent,
+                DEFAULT_MAX_RESPONSE_BYTES);
+    }
 
     public ClientSettings {
         Objects.requireNonNull(requestTimeout, "requestTimeout");
@@ -51,6 +69,7 @@ public record ClientSettings(
         require(!maxRetryTime.isNegative(), "maxRetryTime must be >= 0, was " + maxRetryTime);
         require(maxOperatingLimitWaits >= 0, "maxOperatingLimitWaits must be >= 0, was " + maxOperatingLimitWaits);
         require(isPositive(operatingFallbackPause), "operatingFallbackPause must be > 0, was " + operatingFallbackPause);
+        require(maxResponseBytes > 0, "maxResponseBytes must be > 0, was " + maxResponseBytes);
     }
 
     /**
@@ -66,27 +85,35 @@ public record ClientSettings(
     /** A copy that identifies itself to the portal as {@code userAgent}. */
     public ClientSettings withUserAgent(String agent) {
         return new ClientSettings(maxRequestsPerSecond, requestBurst, requestTimeout, operatingTimeThreshold, maxAttempts,
-                initialBackoff, maxBackoff, maxRetryTime, maxOperatingLimitWaits, operatingFallbackPause, agent);
+                initialBackoff, maxBackoff, maxRetryTime, maxOperatingLimitWaits, operatingFallbackPause, agent, maxResponseBytes);
     }
 
     public ClientSettings withThrottle(double perSecond, int burst) {
         return new ClientSettings(perSecond, burst, requestTimeout, operatingTimeThreshold, maxAttempts,
-                initialBackoff, maxBackoff, maxRetryTime, maxOperatingLimitWaits, operatingFallbackPause, userAgent);
+                initialBackoff, maxBackoff, maxRetryTime, maxOperatingLimitWaits, operatingFallbackPause, userAgent,
+                maxResponseBytes);
     }
 
     public ClientSettings withRequestTimeout(Duration timeout) {
         return new ClientSettings(maxRequestsPerSecond, requestBurst, timeout, operatingTimeThreshold, maxAttempts,
-                initialBackoff, maxBackoff, maxRetryTime, maxOperatingLimitWaits, operatingFallbackPause, userAgent);
+                initialBackoff, maxBackoff, maxRetryTime, maxOperatingLimitWaits, operatingFallbackPause, userAgent,
+                maxResponseBytes);
     }
 
     public ClientSettings withRetries(int attempts, Duration initial, Duration max, Duration total) {
         return new ClientSettings(maxRequestsPerSecond, requestBurst, requestTimeout, operatingTimeThreshold,
-                attempts, initial, max, total, maxOperatingLimitWaits, operatingFallbackPause, userAgent);
+                attempts, initial, max, total, maxOperatingLimitWaits, operatingFallbackPause, userAgent, maxResponseBytes);
     }
 
     public ClientSettings withOperatingTimeThreshold(double threshold) {
         return new ClientSettings(maxRequestsPerSecond, requestBurst, requestTimeout, threshold, maxAttempts,
-                initialBackoff, maxBackoff, maxRetryTime, maxOperatingLimitWaits, operatingFallbackPause, userAgent);
+                initialBackoff, maxBackoff, maxRetryTime, maxOperatingLimitWaits, operatingFallbackPause, userAgent,
+                maxResponseBytes);
+    }
+
+    public ClientSettings withMaxResponseBytes(long bytes) {
+        return new ClientSettings(maxRequestsPerSecond, requestBurst, requestTimeout, operatingTimeThreshold, maxAttempts,
+                initialBackoff, maxBackoff, maxRetryTime, maxOperatingLimitWaits, operatingFallbackPause, userAgent, bytes);
     }
 
     /** Fractional seconds (as configured) as a Duration, to the nanosecond. */

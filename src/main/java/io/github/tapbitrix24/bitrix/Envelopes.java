@@ -49,9 +49,9 @@ final class Envelopes {
         return text(d);
     }
 
-    static Envelope envelope(JsonNode body) {
-        return new Envelope(body.get("result"), integer(body.get("next")), longOr(body.get("total"), 0L),
-                time(body.get("time")));
+    static Envelope envelope(String method, JsonNode body) {
+        return new Envelope(body.get("result"), count(method, "next", body.get("next")),
+                total(method, body.get("total"), 0L), time(body.get("time")));
     }
 
     static TimeInfo time(JsonNode t) {
@@ -97,16 +97,38 @@ final class Envelopes {
             }
             JsonNode result = results == null ? null : results.get(k);
             out.add(new SubResult(k, c.method(), error == null ? result : null,
-                    nexts == null ? null : integer(nexts.get(k)),
-                    totals == null ? null : longOr(totals.get(k), null),
+                    nexts == null ? null : count(c.method(), "next", nexts.get(k)),
+                    totals == null ? null : total(c.method(), totals.get(k), null),
                     times == null ? null : time(times.get(k)), error));
         }
         return out;
     }
 
-    static Integer integer(JsonNode n) {
-        Long l = longOr(n, null);
-        return l == null ? null : Math.toIntExact(l);
+    /**
+     * {@code next}: a row offset, so a non-negative int. A value beyond that (a broken proxy, a hostile
+     * server) is a malformed answer naming the method, not an ArithmeticException.
+     */
+    static Integer count(String method, String what, JsonNode n) {
+        Double d = decimal(n);
+        if (d == null) {
+            return null;
+        }
+        if (d < 0 || d > Integer.MAX_VALUE) {
+            throw outOfRange(method, what, n);
+        }
+        return (int) Math.round(d);
+    }
+
+    /** {@code total}: a row count, non-negative and within int range like every Bitrix24 list. */
+    static Long total(String method, JsonNode n, Long fallback) {
+        Integer c = count(method, "total", n);
+        return c == null ? fallback : Long.valueOf(c);
+    }
+
+    private static BitrixException outOfRange(String method, String what, JsonNode n) {
+        String shown = n.toString().length() > 40 ? n.toString().substring(0, 40) + "..." : n.toString();
+        return new BitrixException(BitrixErrorKind.MALFORMED_RESPONSE, method, "", 0, "unreadable answer to "
+                + method + ": a '" + what + "' of " + shown + " is not a row count", null, null);
     }
 
     /** A count sent as a number or a numeric string ({@code "next": "50"}); anything else → fallback. */

@@ -35,7 +35,10 @@ final class ErrorClassifier {
         String where = status > 0 ? " (HTTP " + status + ")" : "";
         String message = switch (kind) {
             case AUTHENTICATION -> "Bitrix24 rejected the webhook calling " + method + " (" + said + ")" + where
-                    + "; check webhook_url: the webhook may have been deleted or its secret changed";
+                    + "; check the webhook's secret: check webhook_url, the webhook may have been deleted or its secret"
+                    + " changed";
+            case SUBSCRIPTION -> "Bitrix24 refused " + method + " because of the portal's plan (" + said + ")" + where
+                    + "; the portal's subscription has expired or its plan has no REST API: renew it in Bitrix24";
             case INSUFFICIENT_SCOPE -> "the webhook lacks the '" + scopeOf(method) + "' scope needed by " + method
                     + " (" + said + ")" + where + "; add it to the webhook in Bitrix24";
             case METHOD_NOT_FOUND -> "method " + method + " does not exist on this portal (" + said + ")" + where
@@ -58,8 +61,10 @@ final class ErrorClassifier {
         // A 4xx page that is not JSON comes from something in front of the API (wrong URL, proxy):
         // retrying will not help, and the user has to look at webhook_url.
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
-            kind = status == 401 ? BitrixErrorKind.AUTHENTICATION : BitrixErrorKind.API;
-            advice = "; check webhook_url";
+            kind = status == 401 ? BitrixErrorKind.AUTHENTICATION
+                    : status == 402 ? BitrixErrorKind.SUBSCRIPTION : BitrixErrorKind.API;
+            advice = status == 402 ? "; the portal's subscription may have expired"
+                    : status == 401 ? "; check the webhook's secret in webhook_url" : "; check webhook_url";
         }
         return new BitrixException(kind, method, "", status,
                 webhook.redact("unreadable answer to " + method + where + ": " + what + advice), null, safe(cause));
@@ -90,13 +95,23 @@ final class ErrorClassifier {
                 return BitrixErrorKind.RATE_LIMIT;
             case "OPERATION_TIME_LIMIT":
                 return BitrixErrorKind.OPERATING_TIME_LIMIT;
-            case "NO_AUTH_FOUND", "EXPIRED_TOKEN", "INVALID_TOKEN", "WRONG_AUTH_TYPE_WEBHOOK":
+            // INVALID_CREDENTIALS: the docs' table says 403 "lacks permissions", but a real portal answers a
+            // wrong secret with HTTP 401 INVALID_CREDENTIALS "Invalid request credentials" (the official
+            // Python SDK's integration test, b24pysdk). Either way no stream can be read: skipping them
+            // all would exit 0 with nothing read, so it fails the run like NO_AUTH_FOUND.
+            case "NO_AUTH_FOUND", "EXPIRED_TOKEN", "INVALID_TOKEN", "WRONG_AUTH_TYPE_WEBHOOK", "INVALID_CREDENTIALS":
                 return BitrixErrorKind.AUTHENTICATION;
+            case "PAYMENT_REQUIRED":
+                return BitrixErrorKind.SUBSCRIPTION;
             case "INSUFFICIENT_SCOPE":
                 return BitrixErrorKind.INSUFFICIENT_SCOPE;
             case "ERROR_METHOD_NOT_FOUND", "METHOD_NOT_FOUND":
                 return BitrixErrorKind.METHOD_NOT_FOUND;
-            case "ACCESS_DENIED", "INVALID_CREDENTIALS", "USER_ACCESS_ERROR", "ALLOWED_ONLY_INTRANET_USER":
+            case "ACCESS_DENIED":
+                // HTTP 403 "REST API is available only on commercial plans" [D:_includes/system-errors.md]
+                // refuses every method: not one stream's permission, so not a skip.
+                return description.contains("commercial") ? BitrixErrorKind.SUBSCRIPTION : BitrixErrorKind.ACCESS_DENIED;
+            case "USER_ACCESS_ERROR", "ALLOWED_ONLY_INTRANET_USER":
                 return BitrixErrorKind.ACCESS_DENIED;
             case "INTERNAL_SERVER_ERROR", "ERROR_UNEXPECTED_ANSWER":
                 return BitrixErrorKind.SERVER;
@@ -119,6 +134,9 @@ final class ErrorClassifier {
         }
         if (status == 401) {
             return BitrixErrorKind.AUTHENTICATION;
+        }
+        if (status == 402) {
+            return BitrixErrorKind.SUBSCRIPTION;
         }
         if (status >= 500) {
             return BitrixErrorKind.SERVER;

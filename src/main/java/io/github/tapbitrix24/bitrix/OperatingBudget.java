@@ -26,6 +26,13 @@ public final class OperatingBudget {
     private final Sleeper sleeper;
     private final Map<String, Instant> pausedUntil = new HashMap<>();
     private final Map<String, Instant> lastResetAt = new HashMap<>();
+    /** The last {@code time.operating} each method reported, and the limit each refusal revealed. */
+    private final Map<String, Double> lastOperating = new HashMap<>();
+    private final Map<String, Double> learnedLimit = new HashMap<>();
+    /** Seconds one call of each method added to its operating time, smoothed. */
+    private final Map<String, Double> costPerCall = new HashMap<>();
+    /** Pause this far below a limit learned from a refusal: the next call's own time must still fit. */
+    private static final double LEARNED_MARGIN = 0.8;
 
     public OperatingBudget(double threshold, Duration fallbackPause, Clock clock, Sleeper sleeper) {
         this.threshold = threshold;
@@ -44,14 +51,23 @@ public final class OperatingBudget {
         if (reset != null) {
             lastResetAt.put(method, reset);
         }
-        if (time.operating() != null && time.operating() > threshold) {
+        if (time.operating() != null) {
+            Double before = lastOperating.put(method, time.operating());
+            double cost = time.operating() - (before == null ? 0 : before);
+            if (cost > 0) { // a drop is a basket leaving the sum, not a call's cost
+                costPerCall.merge(method, cost, (old, latest) -> 0.7 * old + 0.3 * latest);
+            }
+        }
+        double limit = learnedLimit.containsKey(method)
+                ? Math.min(threshold, learnedLimit.get(method) * LEARNED_MARGIN) : threshold;
+        if (time.operating() != null && time.operating() > limit) {
             if (reset != null && !reset.isAfter(now)) {
                 return; // the oldest basket has already left the sum
             }
             Instant until = reset != null ? reset : now.plus(fallbackPause);
             pausedUntil.merge(method, until, (a, b) -> a.isAfter(b) ? a : b);
             LOG.info(() -> String.format("%s has used %.1f s of server time in the last 10 minutes (threshold %.0f s);"
-                    + " its next call waits until %s", method, time.operating(), threshold, until));
+                    + " its next call waits until %s", method, time.operating(), limit, until));
         }
     }
 
@@ -62,6 +78,12 @@ public final class OperatingBudget {
      */
     public synchronized Instant blocked(String method, Duration retryAfter) {
         Instant now = clock.instant();
+        // The portal's limit is below this method's last reported use (its limit is "set by
+        // configuration", and may be far below our threshold): from now on pause before reaching it.
+        Double used = lastOperating.get(method);
+        if (used != null && used > 0) {
+            learnedLimit.merge(method, used, Math::min);
+        }
         Instant until;
         if (retryAfter != null && !retryAfter.isNegative() && !retryAfter.isZero()) {
             until = now.plus(min(retryAfter, MAX_PAUSE));
@@ -71,6 +93,18 @@ public final class OperatingBudget {
         }
         pausedUntil.merge(method, until, (a, b) -> a.isAfter(b) ? a : b);
         return until;
+    }
+
+    /** How many of {@code wanted} calls fit under the limit a refusal revealed (all when none has). */
+    public synchronized int affordable(String method, int wanted) {
+        Double limit = learnedLimit.get(method);
+        Double used = lastOperating.get(method);
+        Double cost = costPerCall.get(method);
+        if (limit == null || used == null || cost == null || cost <= 0) {
+            return wanted;
+        }
+        double room = limit * LEARNED_MARGIN - used;
+        return (int) Math.max(1, Math.min(wanted, Math.floor(room / cost)));
     }
 
     /** Waits while any of {@code methods} is paused; logs each pause. */

@@ -42,8 +42,11 @@ final class WebhookTransport {
     private final ErrorClassifier errors;
     private final Clock clock;
     private final String userAgent;
+    private final long maxResponseBytes;
     private final AtomicLong httpRequests = new AtomicLong();
     private volatile WebhookUrl webhook;
+    /** Whether any answer came back yet: a DNS failure before the first one is a typo, not an outage. */
+    private volatile boolean answered;
     private volatile Consumer<HttpExchange> exchanges = e -> { };
 
     WebhookTransport(WebhookUrl webhook, ClientSettings settings, ObjectMapper mapper, ErrorClassifier errors,
@@ -53,6 +56,7 @@ final class WebhookTransport {
         this.errors = errors;
         this.clock = clock;
         this.userAgent = settings.userAgent();
+        this.maxResponseBytes = settings.maxResponseBytes();
         Duration timeout = settings.requestTimeout();
         this.http = new OkHttpClient.Builder()
                 // A renamed portal answers 302; OkHttp would follow it as a GET and drop the body
@@ -92,6 +96,7 @@ final class WebhookTransport {
             long started = clock.millis();
             int status = 0;
             try (Response response = http.newCall(request).execute()) {
+                answered = true;
                 status = response.code();
                 if (isRedirect(status)) {
                     if (hop >= MAX_REDIRECTS) {
@@ -101,6 +106,14 @@ final class WebhookTransport {
                     continue;
                 }
                 return new Answer(status, read(method, status, response), retryAfter(response.header("Retry-After")));
+            } catch (java.net.UnknownHostException e) {
+                if (!answered) {
+                    // Not retried: a name that never resolved is almost always a typo in the config.
+                    throw new BitrixException(BitrixErrorKind.API, method, "", 0, "the portal host " + url.host()
+                            + " does not resolve (DNS lookup failed on the first request); check webhook_url for a typo",
+                            null, null);
+                }
+                throw errors.transport(method, e);
             } catch (IOException e) {
                 throw errors.transport(method, e);
             } finally {
@@ -112,7 +125,12 @@ final class WebhookTransport {
 
     private JsonNode read(String method, int status, Response response) {
         ResponseBody responseBody = response.body();
-        try (InputStream in = responseBody.byteStream()) {
+        if (responseBody.contentLength() > maxResponseBytes) {
+            throw tooLarge(method, status);
+        }
+        // The cap counts decompressed bytes (OkHttp inflates gzip itself), so a gzip bomb or an
+        // endless chunked stream stops at the cap instead of filling the heap.
+        try (InputStream in = new CappedInputStream(responseBody.byteStream(), maxResponseBytes)) {
             JsonNode node = mapper.readTree(in);
             if (node == null || node.isMissingNode() || !node.isObject()) {
                 throw errors.malformed(method, status, node == null || node.isMissingNode()
@@ -120,7 +138,12 @@ final class WebhookTransport {
             }
             return node;
         } catch (JacksonIOException e) { // the connection broke while the body was being read
+            if (e.getCause() instanceof CappedInputStream.TooLarge) {
+                throw tooLarge(method, status);
+            }
             throw errors.transport(method, e.getCause() != null ? e.getCause() : e);
+        } catch (CappedInputStream.TooLarge e) {
+            throw tooLarge(method, status);
         } catch (JacksonException e) {
             MediaType type = responseBody.contentType();
             String what = type != null && "html".equals(type.subtype())
@@ -131,9 +154,15 @@ final class WebhookTransport {
         }
     }
 
+    private BitrixException tooLarge(String method, int status) {
+        return errors.malformed(method, status, "an answer larger than " + (maxResponseBytes >> 20)
+                + " MB (max_response_mb), not read further", null);
+    }
+
     /**
      * Re-POST target for a renamed portal: same path under the new host; https only, or a loopback
-     * host (tests and the simulator). The user is told the new address (masked) to fix the config.
+     * host (tests and the simulator); and only a host {@link RedirectPolicy} allows. The user is told
+     * the new address (masked) to fix the config.
      */
     private HttpUrl follow(String method, HttpUrl from, String location, int status) {
         HttpUrl target = location == null ? null : from.resolve(location);
@@ -144,6 +173,14 @@ final class WebhookTransport {
         if (!target.scheme().equals("https") && !loopback) {
             throw errors.malformed(method, status, "a redirect to a non-https address, refused so the webhook"
                     + " secret is not sent in clear text (host " + target.host() + ")", null);
+        }
+        String fromHost = HttpUrl.get(webhook.baseUrl()).host();
+        if (!RedirectPolicy.allows(fromHost, target.host())) {
+            // Not retried (API kind): the next attempt would be redirected the same way.
+            throw new BitrixException(BitrixErrorKind.API, method, "", status, webhook.redact("the portal redirected " + method
+                    + " (HTTP " + status + ") to host " + target.host() + ", which is neither " + fromHost
+                    + " nor a host of its Bitrix24 cloud domain; refused without sending the webhook secret. If the"
+                    + " portal really moved there, check and update webhook_url"), null, null);
         }
         String hostAndPort = target.host().contains(":") ? "[" + target.host() + "]" : target.host();
         if (target.port() != HttpUrl.defaultPort(target.scheme())) {

@@ -123,6 +123,11 @@ public final class WebhookUrl {
         return text.replace(token, "***");
     }
 
+    /** {@code out} with every occurrence of the token masked on its way through: the tap's stdout and stderr. */
+    public java.io.OutputStream redacting(java.io.OutputStream out) {
+        return new RedactingOutputStream(out, token);
+    }
+
     /**
      * Masks the secret of <em>any</em> webhook-shaped URL in {@code text} ({@code /rest/1/abc/} →
      * {@code /rest/1/***}{@code /}): for text printed before a webhook is known or from input that

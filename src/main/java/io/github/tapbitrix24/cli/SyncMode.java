@@ -91,7 +91,10 @@ final class SyncMode implements Mode {
         } catch (IOException e) {
             throw new UsageError("cannot read the " + what + " file " + path + ": " + e.getMessage());
         } catch (JacksonException e) {
-            throw new UsageError("the " + what + " file " + path + " is not valid JSON: " + e.getOriginalMessage());
+            // Only the position, as for a config file: the parser's own words quote the content.
+            tools.jackson.core.TokenStreamLocation at = e.getLocation();
+            throw new UsageError("the " + what + " file " + path + " is not valid JSON"
+                    + (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
     }
 }

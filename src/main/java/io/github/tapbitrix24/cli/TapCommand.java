@@ -80,6 +80,8 @@ public final class TapCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final SecretFilter outFilter;
+    private final SecretFilter errFilter;
     private final Map<String, String> environment;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -87,8 +89,10 @@ public final class TapCommand implements Callable<Integer> {
     private OneLineFormatter logFormatter;
 
     TapCommand(PrintStream out, PrintStream err, Map<String, String> environment, Clock clock, Sleeper sleeper) {
-        this.out = out;
-        this.err = err;
+        this.outFilter = new SecretFilter(out);
+        this.errFilter = new SecretFilter(err);
+        this.out = new PrintStream(outFilter, false, StandardCharsets.UTF_8);
+        this.err = new PrintStream(errFilter, true, StandardCharsets.UTF_8);
         this.environment = environment;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -106,22 +110,47 @@ public final class TapCommand implements Callable<Integer> {
         // networknt logs through SLF4J; without a provider SLF4J prints a warning of its own to stderr.
         System.setProperty("slf4j.internal.verbosity", "ERROR");
         TapCommand command = new TapCommand(out, err, environment, clock, sleeper);
-        CommandLine cli = new CommandLine(command);
+        try {
+            return command.execute(args);
+        } finally {
+            command.out.flush();
+            command.err.flush();
+        }
+    }
+
+    private int execute(String[] args) {
+        CommandLine cli = new CommandLine(this);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {
             // picocli quotes the arguments it did not understand: one may be a webhook URL
-            err.println(WebhookUrl.maskAny(NAME + ": " + e.getMessage() + " (see --help)"));
+            err.println(WebhookUrl.maskAny(NAME + ": " + parameterProblem(e) + " (see --help)"));
             return 2;
         });
-        cli.setExecutionExceptionHandler((e, c, p) -> command.fail(e));
+        cli.setExecutionExceptionHandler((e, c, p) -> fail(e));
         try {
             return cli.execute(args);
         } catch (RuntimeException | Error e) {
             // picocli hands only Exceptions to the handler: an Error (or a failing handler) lands here,
             // and must not become the JVM's stack trace on stderr either.
-            return command.fail(e);
+            return fail(e);
         }
+    }
+
+    /** picocli's words, except for an option given without its file, which gets ours. */
+    private static String parameterProblem(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.MissingParameterException missing && missing.getMissing() != null) {
+            for (CommandLine.Model.ArgSpec arg : missing.getMissing()) {
+                if (arg instanceof CommandLine.Model.OptionSpec option && option.longestName().equals("--properties")) {
+                    return "--catalog needs the catalog file after it, e.g. --catalog catalog.json"
+                            + " (make one with --discover)";
+                }
+                if (arg instanceof CommandLine.Model.OptionSpec option) {
+                    return option.longestName() + " needs a value after it: " + option.paramLabel();
+                }
+            }
+        }
+        return e.getMessage();
     }
 
     @Override
@@ -155,6 +184,10 @@ public final class TapCommand implements Callable<Integer> {
         if (chosen.size() > 1) {
             throw new UsageError("choose one of " + String.join(", ", chosen));
         }
+        if (discover && catalog != null) {
+            throw new UsageError("--discover writes a new catalog and reads none: drop --catalog to discover, or drop"
+                    + " --discover to sync the streams the catalog selects");
+        }
         if (about) {
             return new AboutMode(format, ConfigSchema.load(), out);
         }
@@ -180,6 +213,12 @@ public final class TapCommand implements Callable<Integer> {
         TapConfig config = new ConfigLoader(environment, ConfigSchema.load()).load(configs);
         WebhookUrl webhook = config.webhookUrl();
         redactor = webhook::redact;
+        try {
+            outFilter.redactWith(webhook);
+            errFilter.redactWith(webhook);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         logFormatter.redactWith(redactor);
         return new RunContext(config, readable("catalog", catalog), readable("state", state), out, clock, sleeper);
     }

@@ -81,7 +81,7 @@ public final class ConfigLoader {
             }
         }
         List<String> problems = new ArrayList<>();
-        for (Error e : schema.validate(config)) {
+        for (Error e : schema.validate(withoutHugeNumbers(config, known, problems))) {
             problems.add(describe(e));
         }
         WebhookUrl webhook = null;
@@ -126,6 +126,7 @@ public final class ConfigLoader {
                 value(config, "retry_max_total_seconds").intValue(),
                 value(config, "deal_comments_full_refresh_hours").intValue(),
                 value(config, "emit_activate_version").booleanValue(),
+                value(config, "max_response_mb").intValue(),
                 new ProductRowStreams(value(config, "enable_lead_products_stream").booleanValue(),
                         value(config, "enable_quote_products_stream").booleanValue(),
                         value(config, "enable_invoice_products_stream").booleanValue(),
@@ -190,6 +191,39 @@ public final class ConfigLoader {
             }
         }
         return out;
+    }
+
+    /** Beyond this magnitude no setting is usable, and networknt's range checks fail on it (asLong). */
+    private static final double HUGE = 1e15;
+
+    /**
+     * A copy of {@code config} without numbers of absurd magnitude ({@code 3e20}), each reported as
+     * over its schema maximum: the validator would throw on them instead of reporting.
+     */
+    private static ObjectNode withoutHugeNumbers(ObjectNode config, Map<String, JsonNode> known, List<String> problems) {
+        ObjectNode copy = config.deepCopy();
+        for (String key : config.propertyNames()) {
+            JsonNode v = config.get(key);
+            JsonNode property = known.getOrDefault(key, JSON.createObjectNode());
+            if (huge(v)) {
+                problems.add(key + ": must be at most " + property.path("maximum").asString("a usable number")
+                        + " (was " + v + ")");
+                copy.remove(key);
+            } else if (v.isArray()) {
+                for (int i = 0; i < v.size(); i++) {
+                    if (huge(v.get(i))) {
+                        problems.add(key + "[" + i + "]: must be at most "
+                                + property.path("items").path("maximum").asString("a usable number") + " (was " + v.get(i) + ")");
+                        ((tools.jackson.databind.node.ArrayNode) copy.get(key)).set(i, JSON.getNodeFactory().numberNode(0));
+                    }
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static boolean huge(JsonNode n) {
+        return n != null && n.isNumber() && Math.abs(n.doubleValue()) > HUGE;
     }
 
     /** One networknt error in words: the setting, what it must be, and what it was (never the webhook). */

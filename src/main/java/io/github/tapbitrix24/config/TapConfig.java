@@ -27,6 +27,7 @@ import java.util.Optional;
  *                                 deal's DATE_MODIFY); 0 = never, comments follow changed deals only
  * @param emitActivateVersion      FULL_TABLE streams carry a table version and end with ACTIVATE_VERSION, so a
  *                                 target can drop the rows a complete read no longer returned (deleted records)
+ * @param maxResponseMegabytes     the largest answer (after decompression) read from Bitrix24
  * @param productRowStreams        the product-row streams of leads, quotes, smart invoices and smart processes
  */
 public record TapConfig(
@@ -46,6 +47,7 @@ public record TapConfig(
         int retryMaxTotalSeconds,
         int dealCommentsFullRefreshHours,
         boolean emitActivateVersion,
+        int maxResponseMegabytes,
         ProductRowStreams productRowStreams) {
 
     /** Defaults of the retry knobs, as in the config schema. */
@@ -55,6 +57,8 @@ public record TapConfig(
     public static final int DEFAULT_RETRY_MAX_TOTAL_SECONDS = 900;
     /** Default of {@code deal_comments_full_refresh_hours}, as in the config schema. */
     public static final int DEFAULT_DEAL_COMMENTS_FULL_REFRESH_HOURS = 24;
+    /** Default of {@code max_response_mb}, as in the config schema. */
+    public static final int DEFAULT_MAX_RESPONSE_MB = 16;
 
     public TapConfig {
         startDate = startDate == null ? Optional.empty() : startDate;
@@ -72,11 +76,25 @@ public record TapConfig(
                      double operatingTimeThreshold, List<Integer> dealCategoryIds,
                      double maxRequestsPerSecond, int requestBurst, int requestTimeoutSeconds,
                      int retryMaxAttempts, double retryInitialDelaySeconds, double retryMaxDelaySeconds,
+                     int retryMaxTotalSeconds, int dealCommentsFullRefreshHours, boolean emitActivateVersion,
+                     int maxResponseMegabytes) {
+        this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
+                operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
+                retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
+                dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, ProductRowStreams.NONE);
+    }
+
+    /** Every setting but {@code max_response_mb} and the product rows of other owners, which take their defaults. */
+    public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
+                     boolean enableDealCommentsStream, boolean enableDealProductsStream,
+                     double operatingTimeThreshold, List<Integer> dealCategoryIds,
+                     double maxRequestsPerSecond, int requestBurst, int requestTimeoutSeconds,
+                     int retryMaxAttempts, double retryInitialDelaySeconds, double retryMaxDelaySeconds,
                      int retryMaxTotalSeconds, int dealCommentsFullRefreshHours, boolean emitActivateVersion) {
         this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
                 operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
                 retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
-                dealCommentsFullRefreshHours, emitActivateVersion, ProductRowStreams.NONE);
+                dealCommentsFullRefreshHours, emitActivateVersion, DEFAULT_MAX_RESPONSE_MB, ProductRowStreams.NONE);
     }
 
     /** The same settings with the product-row streams of other owners as given. */
@@ -84,7 +102,7 @@ public record TapConfig(
         return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
                 enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
                 requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
-                retryMaxTotalSeconds, dealCommentsFullRefreshHours, emitActivateVersion, streams);
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, streams);
     }
 
     /** Every setting but {@code emit_activate_version}, which is off. */
@@ -105,7 +123,7 @@ public record TapConfig(
         return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
                 enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
                 requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
-                retryMaxTotalSeconds, dealCommentsFullRefreshHours, on, productRowStreams);
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, on, maxResponseMegabytes, productRowStreams);
     }
 
     /** Every setting but {@code deal_comments_full_refresh_hours}, which takes its default. */
@@ -143,6 +161,7 @@ public record TapConfig(
         return new ClientSettings(maxRequestsPerSecond, requestBurst, Duration.ofSeconds(requestTimeoutSeconds),
                 operatingTimeThreshold, retryMaxAttempts, ClientSettings.seconds(retryInitialDelaySeconds),
                 ClientSettings.seconds(retryMaxDelaySeconds), Duration.ofSeconds(retryMaxTotalSeconds),
-                d.maxOperatingLimitWaits(), d.operatingFallbackPause(), BuildInfo.userAgent());
+                d.maxOperatingLimitWaits(), d.operatingFallbackPause(), BuildInfo.userAgent(),
+                maxResponseMegabytes * (1L << 20));
     }
 }

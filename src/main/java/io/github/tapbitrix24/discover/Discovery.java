@@ -248,7 +248,7 @@ public final class Discovery {
             omit(streams, r.method() + " returned nothing");
             return false;
         }
-        if (e.kind().retryable()) {
+        if (e.kind().retryable() || e.kind().refusesEverything()) {
             throw e;
         }
         String why = switch (e.kind()) {

@@ -80,6 +80,12 @@ final class ChildrenOutput implements StreamOutput {
         }
     }
 
+    /** Every page, so the children are fetched (and a STATE written) every {@link DealChildrenReader#MIN_DEALS_PER_FETCH} deals. */
+    @Override
+    public boolean checkpointsEveryPage() {
+        return true;
+    }
+
     @Override
     public PortalOffset portalOffset() {
         return parent != null ? parent.portalOffset() : children.get(0).out().portalOffset();
@@ -108,6 +114,7 @@ final class ChildrenOutput implements StreamOutput {
 
     /** The parent's position, kept under the child's name without the parent's key. */
     private static StreamBookmark own(StreamBookmark parent) {
-        return new StreamBookmark(null, parent.value(), parent.windowStart(), parent.nextValue(), parent.lastId());
+        return new StreamBookmark(null, parent.value(), parent.windowStart(), parent.nextValue(), parent.lastId(),
+                parent.signpost());
     }
 }

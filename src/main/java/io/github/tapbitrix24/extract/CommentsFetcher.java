@@ -54,6 +54,11 @@ final class CommentsFetcher implements DealChildFetcher {
         }
 
         @Override
+        public boolean isPage(JsonNode result) {
+            return result != null && result.isArray();
+        }
+
+        @Override
         public List<SubCallQueue.Call> done(SubResult result) {
             JsonNode page = result.result();
             if (page != null && page.isArray() && !page.isEmpty()) {

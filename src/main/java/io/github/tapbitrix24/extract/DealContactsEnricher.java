@@ -70,8 +70,16 @@ public final class DealContactsEnricher implements StreamReader {
 
         @Override
         public void checkpoint(StreamBookmark bookmark) {
+            if (out.checkpointsEveryPage() && pending.size() < DealChildrenReader.MIN_DEALS_PER_FETCH) {
+                return; // a page checkpoint: wait for enough deals to make the contact request worth it
+            }
             flush();
             out.checkpoint(bookmark);
+        }
+
+        @Override
+        public boolean checkpointsEveryPage() {
+            return out.checkpointsEveryPage();
         }
 
         @Override

@@ -35,7 +35,11 @@ final class FullRefreshSchedule {
         return new FullRefreshSchedule(Duration.ZERO, clock);
     }
 
-    /** Whether a run whose window starts at {@code windowStart} (a bookmark value) must read everything. */
+    /**
+     * Whether a run after a scan with signpost {@code windowStart} must read everything. Given the
+     * scan's signpost ({@link StreamBookmark#lastScan()}), not the committed window start, which may
+     * lie far back (the newest key read) and would make every run a re-read.
+     */
     boolean due(JsonNode windowStart) {
         if (every.isZero() || windowStart == null) {
             return false;

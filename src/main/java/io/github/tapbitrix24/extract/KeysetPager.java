@@ -67,6 +67,11 @@ public final class KeysetPager {
 
         /** After each HTTP request: every row with an ID up to {@code lastId} has gone to {@link #rows}. */
         void checkpoint(long lastId);
+
+        /** Whether {@link #checkpoint} is wanted after every page too, not only after every request. */
+        default boolean checkpointsEveryPage() {
+            return false;
+        }
     }
 
     /**
@@ -91,6 +96,7 @@ public final class KeysetPager {
     public Outcome scan(Scan scan, long afterId, Probe probe, Sink sink) {
         long lastId = afterId;
         boolean first = true;
+        boolean probing = false; // after OPERATION_TIME_LIMIT: one command until the method answers again
         int attempts = 0;
         while (true) {
             List<BatchCommand> commands = new ArrayList<>(MAX_COMMANDS + 2);
@@ -98,7 +104,7 @@ public final class KeysetPager {
                 commands.addAll(probe.commands());
             }
             int probeCount = commands.size();
-            int pages = first ? 1 : MAX_COMMANDS;
+            int pages = first || probing ? 1 : api.affordableCalls(scan.method(), MAX_COMMANDS);
             addPageCommands(scan, lastId, pages, commands);
 
             BatchResult result = StreamCalls.batch(api, scan.stream(), commands);
@@ -134,6 +140,10 @@ public final class KeysetPager {
                     failed = page;
                     break;
                 }
+                if (!scan.dialect().isPage(page.result())) {
+                    failed = StreamCalls.malformed(page, "a page that is not a list of rows");
+                    break;
+                }
                 JsonNode rows = scan.dialect().rows(page.result());
                 int pageSize = rows.size();
                 if (!rows.isEmpty()) {
@@ -146,6 +156,9 @@ public final class KeysetPager {
                     sink.rows(rows);
                     lastId = pageLast;
                     release(rows);
+                    if (sink.checkpointsEveryPage() && pageSize == ListDialect.PAGE_SIZE) {
+                        sink.checkpoint(lastId);
+                    }
                 }
                 if (pageSize < ListDialect.PAGE_SIZE) {
                     end = true;
@@ -156,6 +169,10 @@ public final class KeysetPager {
             if (end) {
                 return Outcome.COMPLETE;
             }
+            // A blocked method refuses every further sub-call until its budget resets: ask with one
+            // command (after the client's pause until the reset) instead of fifty, until it answers.
+            probing = failed != null && failed.error() != null
+                    && failed.error().kind() == io.github.tapbitrix24.bitrix.BitrixErrorKind.OPERATING_TIME_LIMIT;
             if (failed != null) {
                 // Rows before the failed page are in; retry from the last ID seen.
                 attempts = lastId > before ? 0 : attempts;

@@ -78,6 +78,10 @@ public final class KeysetStreamReader implements StreamReader {
         String creationField = plan.spec().creationTimeField().orElseThrow(() -> new IllegalStateException(
                 "stream " + plan.name() + " offers its ID as a key but no creation time to settle it by"));
         long after = bookmark.value() != null && bookmark.value().isIntegralNumber() ? bookmark.value().asLong() : 0;
+        if (bookmark.value() != null && !bookmark.value().isIntegralNumber()) {
+            LOG.warning(() -> "stream " + plan.name() + ": bookmark " + bookmark.value() + " is not an ID; reading the"
+                    + " whole stream");
+        }
         SettledIdBookmark settled = new SettledIdBookmark(plan.name(), scan.dialect().idField(), creationField, after);
         pager.scan(scan, after, null, new KeysetPager.Sink() {
             @Override
@@ -99,6 +103,11 @@ public final class KeysetStreamReader implements StreamReader {
             @Override
             public void checkpoint(long lastId) {
                 out.checkpoint(settledBookmark(bookmark, settled));
+            }
+
+            @Override
+            public boolean checkpointsEveryPage() {
+                return out.checkpointsEveryPage();
             }
         });
         out.complete(settledBookmark(bookmark, settled));
@@ -125,10 +134,14 @@ public final class KeysetStreamReader implements StreamReader {
         public void checkpoint(long lastId) {
             checkpoint.accept(lastId);
         }
+
+        @Override
+        public boolean checkpointsEveryPage() {
+            return out.checkpointsEveryPage();
+        }
     }
 
     private void readWindow(StreamPlan plan, KeysetPager.Scan scan, StreamBookmark bookmark, StreamOutput out) {
-        String key = plan.replicationKey();
         JsonNode window;
         boolean windowFromState;
         if (bookmark.inProgress()) {
@@ -146,23 +159,75 @@ public final class KeysetStreamReader implements StreamReader {
             LOG.warning(() -> "stream " + plan.name() + ": bookmark " + window
                     + " is not a datetime; reading the whole stream");
         }
+        // A bookmark written in an older version's format carries the portal's own offset.
+        boolean offsetIsPortals = windowFromState && window != null && !PortalTime.isUtc(window);
+        try {
+            scanWindow(plan, scan, bookmark, out, start, windowFromState, offsetIsPortals);
+        } catch (BookmarkAhead ahead) {
+            LOG.warning(() -> "stream " + plan.name() + ": its bookmark " + window + " is ahead of the portal's current"
+                    + " time (was the portal's clock wrong in an earlier run?); clamped to "
+                    + PortalTime.utc(ahead.serverNow) + " and read from there");
+            // the interrupted scan's position and signpost belong to the wrong window: start it afresh
+            scanWindow(plan, scan, bookmark.complete(bookmark.value()), out, Optional.of(ahead.serverNow), true, true);
+        }
+    }
+
+    /** The window's start is after the server's time: thrown before any row is passed on. */
+    private static final class BookmarkAhead extends RuntimeException {
+        private final OffsetDateTime serverNow;
+
+        BookmarkAhead(OffsetDateTime serverNow) {
+            super(null, null, false, false);
+            this.serverNow = serverNow;
+        }
+    }
+
+    /**
+     * Reads the rows with key {@code >=} {@code start} and commits the next window start: the earlier
+     * of the signpost and the newest key the scan read (never before {@code start}). The signpost alone
+     * would trust the server's clock for one run: a clock a year ahead would make every later change
+     * fall before the next window. The newest key read is what the data itself says was written
+     * (docs/incremental.md, "The argument", step 6).
+     */
+    private void scanWindow(StreamPlan plan, KeysetPager.Scan scan, StreamBookmark bookmark, StreamOutput out,
+                            Optional<OffsetDateTime> start, boolean windowFromState, boolean offsetIsPortals) {
+        String key = plan.replicationKey();
         long after = bookmark.inProgress() ? bookmark.lastId() : 0;
         JsonNode[] next = {bookmark.inProgress() ? bookmark.nextValue() : null};
+        OffsetDateTime[] newest = {start.orElse(null)};
 
         KeysetPager.Sink sink = new KeysetPager.Sink() {
-            private final Predicate<JsonNode> keep = start.<Predicate<JsonNode>>map(s -> row -> inWindow(row, key, s))
-                    .orElse(row -> true);
+            private final Predicate<JsonNode> inWindow = row -> {
+                Optional<OffsetDateTime> value = PortalTime.parse(row.get(key));
+                if (value.isEmpty()) {
+                    return true; // unreadable keys stay in, and say nothing about the newest key
+                }
+                if (start.isPresent() && value.get().isBefore(start.get())) {
+                    return false;
+                }
+                if (newest[0] == null || value.get().isAfter(newest[0])) {
+                    newest[0] = value.get();
+                }
+                return true;
+            };
 
             @Override
             public void started(BatchResult first) {
                 Optional<OffsetDateTime> serverStart = out.portalOffset().learn(first);
+                if (windowFromState && start.isPresent() && serverStart.isPresent()
+                        && start.get().isAfter(serverStart.get())
+                        && plan.startDate().map(d -> start.get().isAfter(d)).orElse(true)) {
+                    // ahead of the server, and not because start_date is still in the future
+                    OffsetDateTime to = plan.startDate().filter(d -> d.isAfter(serverStart.get()))
+                            .orElse(serverStart.get());
+                    throw new BookmarkAhead(to);
+                }
                 if (next[0] == null) {
-                    String signpost = signpost(plan.name(), key, serverStart);
+                    OffsetDateTime signpost = signpost(plan.name(), key, serverStart);
                     // Never move the window back before its start: with start_date in the future the
                     // signpost would fall before it, and the next run would emit records start_date excludes.
-                    boolean futureStart = start.isPresent()
-                            && PortalTime.parse(signpost).map(p -> p.isBefore(start.get())).orElse(false);
-                    next[0] = futureStart ? windowInPortalOffset(start, out.portalOffset()) : F.stringNode(signpost);
+                    boolean futureStart = start.isPresent() && signpost.isBefore(start.get());
+                    next[0] = F.stringNode(PortalTime.utc(futureStart ? start.get() : signpost));
                     if (futureStart && !windowFromState) {
                         LOG.warning(() -> "stream " + plan.name() + ": start_date " + PortalTime.format(start.get())
                                 + " is in the future; nothing before it is read");
@@ -172,19 +237,25 @@ public final class KeysetStreamReader implements StreamReader {
 
             @Override
             public void rows(JsonNode rows) {
-                out.rows(rows, keep);
+                out.rows(rows, inWindow);
             }
 
             @Override
             public void checkpoint(long lastId) {
-                out.checkpoint(bookmark.progress(windowInPortalOffset(start, out.portalOffset()), next[0], lastId));
+                out.checkpoint(bookmark.progress(start.<JsonNode>map(s -> F.stringNode(PortalTime.utc(s))).orElse(null),
+                        next[0], lastId));
+            }
+
+            @Override
+            public boolean checkpointsEveryPage() {
+                return out.checkpointsEveryPage();
             }
         };
 
         if (start.isEmpty()) {
             pager.scan(scan, after, null, sink);
         } else {
-            String serverValue = serverValue(start.get(), windowFromState, out.portalOffset());
+            String serverValue = serverValue(start.get(), offsetIsPortals, out.portalOffset());
             ObjectNode windowed = plan.filter().deepCopy().put(">=" + key, serverValue);
             KeysetPager.Scan filtered = new KeysetPager.Scan(scan.stream(), scan.method(), scan.dialect(),
                     scan.fixedParams(), scan.select(), windowed);
@@ -194,7 +265,16 @@ public final class KeysetStreamReader implements StreamReader {
                 pager.scan(scan, after, null, sink);
             }
         }
-        out.complete(bookmark.complete(next[0]));
+        out.complete(bookmark.complete(earlier(next[0], newest[0]), next[0]));
+    }
+
+    /** The earlier of the signpost and the newest key read (absent: the signpost). */
+    private static JsonNode earlier(JsonNode signpost, OffsetDateTime newestRead) {
+        Optional<OffsetDateTime> s = PortalTime.parse(signpost);
+        if (newestRead == null || s.isEmpty() || !newestRead.isBefore(s.get())) {
+            return signpost;
+        }
+        return F.stringNode(PortalTime.utc(newestRead));
     }
 
     /**
@@ -212,22 +292,15 @@ public final class KeysetStreamReader implements StreamReader {
         return PortalTime.format(start.minus(UNKNOWN_OFFSET_WIDENING));
     }
 
-    /** The window start as stored in progress: in the portal's offset once known, so a resumed run can send it as is. */
-    private static JsonNode windowInPortalOffset(Optional<OffsetDateTime> start, PortalOffset portal) {
-        return start.<JsonNode>map(s -> F.stringNode(portal.get()
-                .map(o -> PortalTime.format(s.toInstant(), o))
-                .orElseGet(() -> PortalTime.format(s)))).orElse(null);
-    }
-
     /** Server time when the scan began minus the lookback; from the local clock only when the server gave none. */
-    private String signpost(String stream, String key, Optional<OffsetDateTime> serverStart) {
+    private OffsetDateTime signpost(String stream, String key, Optional<OffsetDateTime> serverStart) {
         Duration lookback = Lookback.forKey(key);
         if (serverStart.isPresent()) {
-            return PortalTime.format(serverStart.get().minus(lookback));
+            return serverStart.get().minus(lookback);
         }
         LOG.warning(() -> "stream " + stream + ": the portal sent no time.date_start; the next window starts at the"
                 + " local clock minus " + CLOCK_SKEW_ALLOWANCE.plus(lookback).toMinutes() + " minutes");
-        return PortalTime.format(OffsetDateTime.now(clock).minus(lookback).minus(CLOCK_SKEW_ALLOWANCE));
+        return OffsetDateTime.now(clock).minus(lookback).minus(CLOCK_SKEW_ALLOWANCE);
     }
 
     /** Client-side window: rows whose key is before the start are out; unreadable keys stay in. */

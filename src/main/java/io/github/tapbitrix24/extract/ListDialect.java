@@ -176,6 +176,19 @@ public record ListDialect(String rowsField, OrderStyle orderStyle, String filter
     }
 
     /**
+     * Whether {@code result} has the shape of a page: an array, or an object holding the rows array
+     * under {@link #rowsField}. A string, an object where a list is due, or {@code crm.item.list}
+     * without {@code items} is a malformed answer, never "no more rows": read as the end of the data
+     * it would lose the rest of the stream and commit the bookmark past it.
+     */
+    public boolean isPage(JsonNode result) {
+        if (rowsField == null) {
+            return result != null && result.isArray();
+        }
+        return result != null && result.isObject() && result.path(rowsField).isArray();
+    }
+
+    /**
      * A batch reference to the ID of the last row of an earlier command's full page, which the
      * server resolves before running the next command (D:settings/how-to-call-rest-api/batch.md;
      * P:src/Core/Batch.php getReferenceFieldPath).

@@ -17,6 +17,11 @@ public final class PortalOffset {
         return Optional.ofNullable(offset);
     }
 
+    /** An offset known from an earlier run (the state). */
+    public void learn(ZoneOffset known) {
+        offset = known;
+    }
+
     public void learn(OffsetDateTime serverTime) {
         if (serverTime != null) {
             offset = serverTime.getOffset();

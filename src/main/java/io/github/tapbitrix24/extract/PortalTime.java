@@ -26,6 +26,19 @@ public final class PortalTime {
         return OffsetDateTime.ofInstant(instant, offset).format(FORMAT);
     }
 
+    /**
+     * The form bookmarks are stored in: UTC with {@code Z}, whole seconds, as records' datetimes are
+     * written ({@code 2024-09-02T16:37:18Z}); filters sent to the portal are still written in its offset.
+     */
+    public static String utc(OffsetDateTime value) {
+        return format(value.toInstant(), ZoneOffset.UTC).replace("+00:00", "Z");
+    }
+
+    /** Whether a stored value is in the UTC form of {@link #utc} (an older version stored the portal's offset). */
+    public static boolean isUtc(JsonNode value) {
+        return value != null && value.isString() && value.asString().endsWith("Z");
+    }
+
     /** Formats keeping the value's own offset. */
     public static String format(OffsetDateTime value) {
         return value.format(FORMAT);

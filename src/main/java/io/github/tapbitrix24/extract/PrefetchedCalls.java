@@ -91,6 +91,11 @@ final class PrefetchedCalls implements BitrixApi {
     }
 
     @Override
+    public int affordableCalls(String method, int wanted) {
+        return inner.affordableCalls(method, wanted);
+    }
+
+    @Override
     public RequestStats stats() {
         return inner.stats();
     }

@@ -119,6 +119,11 @@ final class ProductRowsFetcher implements DealChildFetcher {
         }
 
         @Override
+        public boolean isPage(JsonNode result) {
+            return result != null && result.path("productRows").isArray();
+        }
+
+        @Override
         public List<SubCallQueue.Call> done(SubResult result) {
             JsonNode page = result.result() == null ? null : result.result().get("productRows");
             if (page == null || !page.isArray()) {

@@ -32,9 +32,9 @@ public final class ReaderRegistry {
         m.put(ListApi.ELAPSED_ITEM_LIST, new IdWindowReader(api, sleeper));
         m.put(ListApi.SONET_GROUP_GET, keyset);
         m.put(ListApi.PER_WORKGROUP, new PerWorkgroupReader(api, sleeper));
-        m.put(ListApi.DEPARTMENT_GET, OffsetPagedReader.departments(api));
-        m.put(ListApi.TYPE_LIST, OffsetPagedReader.types(api));
-        m.put(ListApi.STATUS_LIST, OffsetPagedReader.statuses(api));
+        m.put(ListApi.DEPARTMENT_GET, OffsetPagedReader.departments(api, sleeper));
+        m.put(ListApi.TYPE_LIST, OffsetPagedReader.types(api, sleeper));
+        m.put(ListApi.STATUS_LIST, OffsetPagedReader.statuses(api, sleeper));
         m.put(ListApi.OPENLINES_CONFIG, new OpenLinesReader(api));
         m.put(ListApi.FIELD_METADATA, new FieldMetadataReader(api));
         m.put(ListApi.CATEGORY_LIST, new CategoriesReader(api));

@@ -16,6 +16,11 @@ import tools.jackson.databind.node.ObjectNode;
  * full table in progress: {"last_id": 4711}
  * </pre>
  *
+ * Datetimes are stored in UTC ({@code 2024-09-02T15:43:35Z}); an older version stored the portal's
+ * offset, which is still read. A completed window also keeps {@code scan_signpost}, the server time
+ * its scan began minus the lookback: the committed value may be earlier (the newest key read), and
+ * the children's periodic re-read counts periods from when the scans ran, not from that value.
+ *
  * A run killed mid-stream resumes the same window after {@code last_id} and still commits the
  * signpost taken when the interrupted scan began; {@code replication_key_value} only moves when a
  * scan completes (docs/incremental.md).
@@ -25,11 +30,16 @@ import tools.jackson.databind.node.ObjectNode;
  * @param windowStart    the scan in progress reads rows whose key is at least this; null = no lower bound
  * @param nextValue      the value to commit when the scan in progress completes
  * @param lastId         the scan's position; null when no scan is in progress
+ * @param signpost       the signpost of the last completed scan (see above); null when unknown
  */
 public record StreamBookmark(String replicationKey, JsonNode value, JsonNode windowStart, JsonNode nextValue,
-                             Long lastId) {
+                             Long lastId, JsonNode signpost) {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    public StreamBookmark(String replicationKey, JsonNode value, JsonNode windowStart, JsonNode nextValue, Long lastId) {
+        this(replicationKey, value, windowStart, nextValue, lastId, null);
+    }
 
     public static StreamBookmark empty(String replicationKey) {
         return new StreamBookmark(replicationKey, null, null, null, null);
@@ -47,7 +57,8 @@ public record StreamBookmark(String replicationKey, JsonNode value, JsonNode win
                 present(node.get("replication_key_value")),
                 present(node.get("window_start")),
                 present(node.get("next_replication_key_value")),
-                lastId != null && lastId.isIntegralNumber() ? lastId.asLong() : null);
+                lastId != null && lastId.isIntegralNumber() ? lastId.asLong() : null,
+                present(node.get("scan_signpost")));
     }
 
     private static JsonNode present(JsonNode n) {
@@ -60,12 +71,22 @@ public record StreamBookmark(String replicationKey, JsonNode value, JsonNode win
 
     /** The same bookmark with a scan in progress at {@code position}. */
     public StreamBookmark progress(JsonNode window, JsonNode next, long position) {
-        return new StreamBookmark(replicationKey, value, window, next, position);
+        return new StreamBookmark(replicationKey, value, window, next, position, signpost);
     }
 
     /** The scan finished: {@code newValue} becomes the bookmark and the progress is dropped. */
     public StreamBookmark complete(JsonNode newValue) {
         return new StreamBookmark(replicationKey, newValue, null, null, null);
+    }
+
+    /** The scan finished: {@code newValue} becomes the bookmark, taken from a scan whose signpost was {@code scanSignpost}. */
+    public StreamBookmark complete(JsonNode newValue, JsonNode scanSignpost) {
+        return new StreamBookmark(replicationKey, newValue, null, null, null, scanSignpost);
+    }
+
+    /** When the last completed scan ran (its signpost), else the bookmark value. */
+    public JsonNode lastScan() {
+        return signpost != null ? signpost : value;
     }
 
     public ObjectNode toJson() {
@@ -84,6 +105,9 @@ public record StreamBookmark(String replicationKey, JsonNode value, JsonNode win
         }
         if (lastId != null) {
             n.put("last_id", lastId);
+        }
+        if (signpost != null) {
+            n.set("scan_signpost", signpost);
         }
         return n;
     }

@@ -25,6 +25,8 @@ final class StreamCalls {
 
     /** Consecutive failed attempts of the same sub-call before the stream gives up. */
     static final int MAX_ATTEMPTS = 6;
+    /** Budget resets one sub-call may wait for in a row (each up to ten minutes) before the stream gives up. */
+    static final int MAX_OPERATING_LIMIT_WAITS = 12;
 
     private StreamCalls() {
     }
@@ -46,6 +48,16 @@ final class StreamCalls {
     }
 
     /**
+     * The sub-call {@code page} as failed with a malformed answer: retried like any malformed
+     * response, then the run fails naming the method.
+     */
+    static SubResult malformed(SubResult page, String what) {
+        BitrixException error = new BitrixException(BitrixErrorKind.MALFORMED_RESPONSE, page.method(), "", 0,
+                "unreadable answer to " + page.method() + ": " + what, null, null);
+        return new SubResult(page.key(), page.method(), null, page.next(), page.total(), page.time(), error);
+    }
+
+    /**
      * Sleeps before a failed sub-call is sent again, or throws when it must not (a non-retryable
      * error) or cannot (the {@link #MAX_ATTEMPTS}th failure in a row) be.
      *
@@ -59,11 +71,18 @@ final class StreamCalls {
             throw StreamUnavailableException.wrapIfUnavailable(stream, error);
         }
         int attempt = attempts + 1;
-        if (attempt >= MAX_ATTEMPTS) {
+        boolean budget = error != null && error.kind() == BitrixErrorKind.OPERATING_TIME_LIMIT;
+        if (attempt >= (budget ? MAX_OPERATING_LIMIT_WAITS : MAX_ATTEMPTS)) {
             String why = error == null ? "the server skipped the command" : error.getMessage();
             throw new BitrixException(error == null ? BitrixErrorKind.SERVER : error.kind(), failed.method(),
                     error == null ? "" : error.code(), 0, "stream " + stream + ": " + failed.method()
                     + " kept failing inside batch after " + attempt + " attempts: " + why, null, error);
+        }
+        if (budget) {
+            // The client holds the method until its budget resets (OperatingBudget); no backoff on top.
+            LOG.info(() -> "stream " + stream + ": " + failed.method() + " is over its operating-time budget; " + retry
+                    + " once it resets");
+            return attempt;
         }
         Duration wait = error == null || error.retryAfter().isEmpty()
                 ? Duration.ofMillis(500L << Math.min(attempt, 6)) : error.retryAfter().get();

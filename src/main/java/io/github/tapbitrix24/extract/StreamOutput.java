@@ -26,6 +26,15 @@ public interface StreamOutput {
      */
     void complete(StreamBookmark bookmark);
 
+    /**
+     * Whether this output wants a checkpoint after every page (50 rows) instead of every request
+     * (up to 2,500 rows): an output that writes more records per row than the row itself (the deal
+     * children) would otherwise go many thousands of records without a STATE.
+     */
+    default boolean checkpointsEveryPage() {
+        return false;
+    }
+
     /** The portal's offset as learned so far in this run. */
     PortalOffset portalOffset();
 }

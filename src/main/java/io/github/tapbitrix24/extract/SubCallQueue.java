@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,6 +31,14 @@ final class SubCallQueue {
         String method();
 
         ObjectNode params();
+
+        /**
+         * Whether a successful answer has the shape of a page; one that does not is a malformed
+         * answer, retried like a failure (never read as "no rows").
+         */
+        default boolean isPage(JsonNode result) {
+            return true;
+        }
 
         /** Handles a successful answer; returns the follow-up calls (the next page), if any. */
         List<Call> done(SubResult result);
@@ -69,6 +78,9 @@ final class SubCallQueue {
             SubResult failure = null;
             for (int i = 0; i < sent.size(); i++) {
                 SubResult r = result.get("c" + i);
+                if (r.ok() && !sent.get(i).isPage(r.result())) {
+                    r = StreamCalls.malformed(r, "a page that is not a list of rows");
+                }
                 if (r.ok()) {
                     followUps.addAll(sent.get(i).done(r));
                     continue;

@@ -91,7 +91,7 @@ public final class SyncRunner {
         SyncState syncState = SyncState.from(state);
         progress = new RunProgress(clock);
         outputs.clear();
-        PortalOffset portalOffset = new PortalOffset();
+        PortalOffset portalOffset = syncState.portalOffset();
         List<StreamSummary> summaries = new ArrayList<>();
         Set<String> synced = new HashSet<>();
         List<CatalogEntry> ordered = order(catalog.selected(), syncState.currentlySyncing());

@@ -11,17 +11,26 @@ import tools.jackson.databind.node.ObjectNode;
  * through untouched; {@link #toJson()} is what each STATE message carries.
  */
 public final class SyncState {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SyncState.class.getName());
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** Bookmark entries of the table-version scheme (as tap-mysql and others write them). */
     private static final String VERSION = "version";
     private static final String INITIAL_FULL_TABLE_COMPLETE = "initial_full_table_complete";
 
+    /**
+     * The portal's UTC offset, kept in the state: bookmarks are stored in UTC, but datetime filters are
+     * sent in the portal's offset (docs/incremental.md), and a run must know it before its first request.
+     */
+    private static final String PORTAL_OFFSET = "portal_offset";
+
     private final ObjectNode bookmarks;
+    private final PortalOffset portalOffset;
     private String currentlySyncing;
 
-    private SyncState(ObjectNode bookmarks, String currentlySyncing) {
+    private SyncState(ObjectNode bookmarks, String currentlySyncing, PortalOffset portalOffset) {
         this.bookmarks = bookmarks;
         this.currentlySyncing = currentlySyncing;
+        this.portalOffset = portalOffset;
     }
 
     /**
@@ -34,6 +43,7 @@ public final class SyncState {
         }
         ObjectNode bookmarks = F.objectNode();
         String current = null;
+        PortalOffset offset = new PortalOffset();
         if (state != null && state.isObject()) {
             JsonNode b = state.get("bookmarks");
             if (b != null && b.isObject()) {
@@ -41,12 +51,52 @@ public final class SyncState {
             }
             JsonNode c = state.get("currently_syncing");
             current = c != null && c.isString() ? c.asString() : null;
+            JsonNode o = state.get(PORTAL_OFFSET);
+            if (o != null && o.isString()) {
+                try {
+                    offset.learn(java.time.ZoneOffset.of(o.asString()));
+                } catch (java.time.DateTimeException notAnOffset) {
+                    LOG.warning(() -> "the state's portal_offset " + o + " is not a UTC offset; it is learned again");
+                }
+            }
         }
-        return new SyncState(bookmarks, current);
+        return new SyncState(bookmarks, current, offset);
     }
 
     public StreamBookmark bookmark(String stream) {
-        return StreamBookmark.fromJson(bookmarks.get(stream));
+        JsonNode entry = bookmarks.get(stream);
+        warnAboutMistypedParts(stream, entry);
+        return StreamBookmark.fromJson(entry);
+    }
+
+    /**
+     * A state entry edited by hand or by another program may carry parts of the wrong type. They are
+     * ignored, never silently: the warning names the stream and what the run does instead.
+     */
+    private static void warnAboutMistypedParts(String stream, JsonNode entry) {
+        if (entry == null || entry.isNull()) {
+            return;
+        }
+        if (!entry.isObject()) {
+            LOG.warning(() -> "stream " + stream + ": its state entry " + shown(entry) + " is not an object; ignoring"
+                    + " it, so the stream is read from start_date (or whole)");
+            return;
+        }
+        JsonNode lastId = entry.get("last_id");
+        if (lastId != null && !lastId.isNull() && !lastId.isIntegralNumber()) {
+            LOG.warning(() -> "stream " + stream + ": last_id " + shown(lastId) + " is not an integer; the interrupted"
+                    + " scan starts again from its window start (the bookmark itself is kept)");
+        }
+        JsonNode value = entry.get("replication_key_value");
+        if (value != null && !value.isNull() && !value.isString() && !value.isIntegralNumber()) {
+            LOG.warning(() -> "stream " + stream + ": replication_key_value " + shown(value) + " is neither a datetime"
+                    + " nor an ID; ignoring it, so the stream is read from start_date (or whole)");
+        }
+    }
+
+    private static String shown(JsonNode n) {
+        String s = n.toString();
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 
     /** Sets the stream's position; its table-version entries (emit_activate_version) stay. */
@@ -90,6 +140,11 @@ public final class SyncState {
         bookmarks.putObject(stream).put(INITIAL_FULL_TABLE_COMPLETE, true);
     }
 
+    /** The portal's offset: from the incoming state, then as learned from the server during the run. */
+    public PortalOffset portalOffset() {
+        return portalOffset;
+    }
+
     public Optional<String> currentlySyncing() {
         return Optional.ofNullable(currentlySyncing);
     }
@@ -105,6 +160,7 @@ public final class SyncState {
         if (currentlySyncing != null) {
             n.put("currently_syncing", currentlySyncing);
         }
+        portalOffset.get().ifPresent(o -> n.put(PORTAL_OFFSET, o.getId()));
         return n;
     }
 }

@@ -13,5 +13,21 @@ public enum Fault {
     /** The connection is closed without any response. */
     RESET,
     /** The real response, held back by {@link PortalOptions#slowDelay()} (a real wait, longer than a client timeout). */
-    SLOW
+    SLOW,
+    /** HTTP 200 whose list result (every sub-result of a batch) is a string instead of rows. */
+    PAGE_AS_STRING,
+    /** HTTP 200 whose list result is an object where rows are due ({@code crm.item.list} without {@code items}). */
+    PAGE_AS_OBJECT,
+    /** HTTP 200 whose {@code next} (every {@code result_next} of a batch) is 50, whatever the offset asked. */
+    NEXT_STUCK,
+    /** HTTP 200 whose {@code next} and {@code total} are far beyond int range. */
+    NEXT_HUGE,
+    /** HTTP 200 announcing a 500 MB JSON body (Content-Length), sent until the client hangs up. */
+    HUGE_BODY,
+    /** HTTP 200 with a chunked JSON body that never ends. */
+    ENDLESS_BODY,
+    /** HTTP 200, {@code Content-Encoding: gzip}: 200 KB on the wire that inflate to 200 MB of JSON. */
+    GZIP_BOMB,
+    /** HTTP 302 to the same path (secret included) on {@code localhost}: another host than the portal's 127.0.0.1. */
+    REDIRECT_AWAY
 }

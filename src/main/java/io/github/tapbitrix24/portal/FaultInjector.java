@@ -18,6 +18,9 @@ public final class FaultInjector {
     private SplittableRandom random;
     private double probability;
     private List<Fault> randomKinds = List.of();
+    private long revokeAfter = -1;
+    private volatile boolean plantSecret;
+    private long authorised;
 
     /** The next {@code n} requests fail with {@code fault}. */
     public synchronized FaultInjector failNext(int n, Fault fault) {
@@ -45,6 +48,39 @@ public final class FaultInjector {
     public synchronized void clear() {
         queue.clear();
         random = null;
+        revokeAfter = -1;
+    }
+
+    /**
+     * The webhook is deleted (or its secret regenerated) after {@code n} more requests: from then on
+     * every request is answered as a wrong secret is (HTTP 401 INVALID_CREDENTIALS).
+     */
+    public synchronized FaultInjector revokeAfter(int n) {
+        revokeAfter = n;
+        authorised = 0;
+        return this;
+    }
+
+    /**
+     * A hostile or careless portal: the webhook secret is planted in every text the portal serves
+     * that a client might pass on (field labels and titles, dictionary names, error descriptions,
+     * HTML error pages); Location headers carry it anyway.
+     */
+    public FaultInjector plantSecret(boolean on) {
+        plantSecret = on;
+        return this;
+    }
+
+    boolean plantsSecret() {
+        return plantSecret;
+    }
+
+    /** Counts a request that presented the right secret; true when the webhook is revoked by now. */
+    synchronized boolean revoked() {
+        if (revokeAfter < 0) {
+            return false;
+        }
+        return ++authorised > revokeAfter;
     }
 
     /** The fault for a request to {@code method}, or null. */

@@ -21,6 +21,7 @@ public final class PortalClock extends Clock {
     private final Mode mode;
     private final ZoneOffset offset;
     private final AtomicLong nanos; // MANUAL only: epoch nanoseconds
+    private volatile long skewNanos; // MANUAL only: how far the server's clock is off
 
     private PortalClock(Mode mode, ZoneOffset offset, long epochNanos) {
         this.mode = mode;
@@ -62,7 +63,7 @@ public final class PortalClock extends Clock {
         if (mode == Mode.REAL) {
             return;
         }
-        long target = toNanos(t);
+        long target = toNanos(t) - skewNanos; // t was read from the skewed clock
         nanos.accumulateAndGet(target, Math::max);
     }
 
@@ -77,8 +78,17 @@ public final class PortalClock extends Clock {
         if (mode == Mode.REAL) {
             return Instant.now();
         }
-        long n = nanos.get();
+        long n = nanos.get() + skewNanos;
         return Instant.ofEpochSecond(Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L));
+    }
+
+    /**
+     * The server's clock goes wrong by {@code d} (a year ahead, an hour behind) until set back to zero:
+     * every time it reports and every row it stamps meanwhile is off by that much. MANUAL only.
+     */
+    public void skew(Duration d) {
+        requireManual();
+        skewNanos = d.toNanos();
     }
 
     /** Now as unix seconds with a fractional part, as in {@code time.start}. */

@@ -192,22 +192,35 @@ public final class PortalSimulator implements AutoCloseable {
                 reply = error(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
             } else if (parts.length < 5) {
                 reply = error(401, "NO_AUTH_FOUND", "Wrong authorization data");
-            } else if (!parts[2].equals(Integer.toString(options.userId())) || !parts[3].equals(token)) {
+            } else if (!parts[2].equals(Integer.toString(options.userId())) || !parts[3].equals(token)
+                    || faults.revoked()) {
                 // D:_includes/system-errors.md: no active webhook with this user id and secret
                 reply = error(401, "INVALID_CREDENTIALS", "Invalid request credentials");
             } else {
                 fault = faults.next(method);
+                if (OversizedBodies.handles(fault)) {
+                    notifyListeners(new ServedRequest(seq, method, 200, fault));
+                    OversizedBodies.send(fault, ex);
+                    return;
+                }
                 if (fault == Fault.RESET) {
                     notifyListeners(new ServedRequest(seq, method, 0, fault));
                     throw new IOException("simulated connection reset"); // the server drops the connection
                 }
                 reply = switch (fault == null ? Fault.SLOW : fault) {
-                    case HTTP_500 -> error(500, "INTERNAL_SERVER_ERROR", "Internal server error");
+                    case HTTP_500 -> error(500, "INTERNAL_SERVER_ERROR", "Internal server error"
+                            + (faults.plantsSecret() ? " in /rest/1/" + token + "/" + method : ""));
                     case HTTP_503_RATE -> error(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");
+                    case REDIRECT_AWAY -> {
+                        ex.getResponseHeaders().set("Location", "http://localhost:" + port() + path);
+                        yield new Reply(302, "text/html; charset=UTF-8", new byte[0]);
+                    }
                     case HTML_502 -> new Reply(502, "text/html; charset=UTF-8", ("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n"
-                            + "<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
+                            + "<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
+                            + (faults.plantsSecret() ? "<!-- upstream /rest/1/" + token + "/" + method + " -->" : "")
+                            + "</body>\r\n</html>\r\n")
                             .getBytes(StandardCharsets.UTF_8));
-                    default -> serve(method, ex);
+                    default -> serve(method, ex, fault);
                 };
                 if (fault == Fault.TRUNCATED) {
                     reply = new Reply(200, reply.contentType(), reply.body(), Math.max(1, reply.length() / 2), -1, 0, 0);
@@ -257,7 +270,7 @@ public final class PortalSimulator implements AutoCloseable {
         return new Reply(status, "application/json; charset=utf-8", Json.bytes(o));
     }
 
-    private Reply serve(String method, HttpExchange ex) throws IOException {
+    private Reply serve(String method, HttpExchange ex, Fault fault) throws IOException {
         JsonNode params;
         try {
             params = params(ex);
@@ -301,6 +314,12 @@ public final class PortalSimulator implements AutoCloseable {
                 body.set("time", out.time());
             }
             advance(start, seconds);
+            if (faults.plantsSecret()) {
+                PlantedSecret.plant(body, token);
+            }
+            if (FaultShapes.reshapes(fault)) {
+                FaultShapes.apply(fault, body, method.equals("batch"));
+            }
             long rendering = System.nanoTime();
             long renderingCpu = threadCpu();
             Buffer out = buffers.get();

@@ -58,7 +58,9 @@ final class Timeline {
             } else {
                 double u = (fmt.hash(salt + 2, i, 1_000_000) + 1) / 1_000_001.0;
                 long delay = (long) (-Math.log(u) * 30 * 86_400);
-                v = (int) Math.min(end - 1, c + delay);
+                // A delay past now wraps into [created, now) instead of piling every such row onto the
+                // last second: real portals have no such heap of rows sharing the newest DATE_MODIFY.
+                v = (int) (c + delay < end ? c + delay : c + delay % Math.max(1, end - c));
             }
             m[i] = Math.max(c, Math.min(v, end - 1));
         }

@@ -40,22 +40,55 @@ public record Catalog(List<CatalogEntry> streams) {
             }
             List<MetadataEntry> md = new ArrayList<>();
             JsonNode mdArray = s.get("metadata");
+            if (mdArray != null && !mdArray.isNull() && !mdArray.isArray()) {
+                throw new IllegalArgumentException("catalog stream " + id + ": metadata is not a list");
+            }
             if (mdArray != null && mdArray.isArray()) {
                 for (JsonNode m : mdArray.values()) {
                     List<String> crumb = new ArrayList<>();
-                    m.path("breadcrumb").values().forEach(b -> crumb.add(b.asString()));
+                    JsonNode breadcrumb = m.path("breadcrumb");
+                    if (!breadcrumb.isArray()) {
+                        throw new IllegalArgumentException("catalog stream " + id + ": a metadata breadcrumb is not a list");
+                    }
+                    for (JsonNode b : breadcrumb.values()) {
+                        if (!b.isString()) {
+                            throw new IllegalArgumentException("catalog stream " + id + ": breadcrumb " + breadcrumb
+                                    + " is not a list of strings");
+                        }
+                        crumb.add(b.asString());
+                    }
                     JsonNode meta = m.get("metadata");
                     if (meta == null || !meta.isObject()) {
                         throw new IllegalArgumentException("catalog stream " + id + ": metadata at " + crumb
                                 + " is not an object");
                     }
+                    checkMetadata(id, crumb, meta);
                     md.add(new MetadataEntry(crumb, (ObjectNode) meta.deepCopy()));
                 }
             }
             String stream = s.path("stream").asString("");
-            out.add(new CatalogEntry(id, stream.isEmpty() ? id : stream, (ObjectNode) schema.deepCopy(), md));
+            CatalogEntry entry = new CatalogEntry(id, stream.isEmpty() ? id : stream, (ObjectNode) schema.deepCopy(), md);
+            if (entry.isSelected()) {
+                entry.replicationKey(); // an unknown replication-key fails here, before any request
+            }
+            out.add(entry);
         }
         return new Catalog(out);
+    }
+
+    /** What the tap reads from a metadata entry has the type the Singer spec gives it. */
+    private static void checkMetadata(String id, List<String> crumb, JsonNode meta) {
+        JsonNode selected = meta.get("selected");
+        if (selected != null && !selected.isNull() && !selected.isBoolean()) {
+            throw new IllegalArgumentException("catalog stream " + id + ": \"selected\" at " + crumb
+                    + " must be true or false, not " + selected);
+        }
+        JsonNode method = meta.get("replication-method");
+        if (crumb.isEmpty() && method != null && !method.isNull() && !(method.isString()
+                && List.of(CatalogEntry.INCREMENTAL, CatalogEntry.FULL_TABLE).contains(method.asString().toUpperCase(java.util.Locale.ROOT)))) {
+            throw new IllegalArgumentException("catalog stream " + id + ": replication-method " + method
+                    + " is neither INCREMENTAL nor FULL_TABLE");
+        }
     }
 
     public JsonNode toJson() {

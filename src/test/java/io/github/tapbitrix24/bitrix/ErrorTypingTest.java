@@ -2,6 +2,7 @@ package io.github.tapbitrix24.bitrix;
 
 import static io.github.tapbitrix24.bitrix.ClientFixture.noParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,10 +62,36 @@ class ErrorTypingTest {
         assertEquals("", e.code());
     }
 
+    /** A real portal answers a wrong secret so (b24pysdk's integration test): the secret, not the rights. */
     @Test
-    void invalidCredentialsIsAccessDenied() {
-        assertEquals(BitrixErrorKind.ACCESS_DENIED, fails("crm.deal.list", 403,
-                "{\"error\":\"INVALID_CREDENTIALS\",\"error_description\":\"Invalid request credentials\"}").kind());
+    void invalidCredentialsIsAnAuthenticationErrorThatPointsAtTheSecret() {
+        BitrixException e = fails("crm.deal.list", 401,
+                "{\"error\":\"INVALID_CREDENTIALS\",\"error_description\":\"Invalid request credentials\"}");
+        assertEquals(BitrixErrorKind.AUTHENTICATION, e.kind());
+        assertTrue(e.getMessage().contains("check the webhook's secret"), e.getMessage());
+    }
+
+    @Test
+    void paymentRequiredNamesTheSubscriptionNotTheWebhook() {
+        BitrixException e = fails("crm.deal.list", 402,
+                "{\"error\":\"PAYMENT_REQUIRED\",\"error_description\":\"Payment required\"}");
+        assertEquals(BitrixErrorKind.SUBSCRIPTION, e.kind());
+        assertTrue(e.getMessage().contains("subscription"), e.getMessage());
+        assertFalse(e.getMessage().contains("webhook_url"), e.getMessage());
+    }
+
+    @Test
+    void anHtmlPaymentRequiredPageNamesTheSubscriptionNotTheWebhook() {
+        BitrixException e = fails("crm.deal.list", 402, "<html><body>Payment required</body></html>");
+        assertEquals(BitrixErrorKind.SUBSCRIPTION, e.kind());
+        assertFalse(e.getMessage().contains("webhook_url"), e.getMessage());
+    }
+
+    @Test
+    void restOnlyOnCommercialPlansFailsTheRunInsteadOfSkippingStreams() {
+        BitrixException e = fails("crm.deal.list", 403,
+                "{\"error\":\"ACCESS_DENIED\",\"error_description\":\"REST API is available only on commercial plans\"}");
+        assertTrue(e.kind().refusesEverything(), e.kind().toString());
     }
 
     @Test

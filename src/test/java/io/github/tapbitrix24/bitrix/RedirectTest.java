@@ -31,7 +31,8 @@ class RedirectTest {
     }
 
     private void redirect(int status) {
-        String location = "http://127.0.0.1:" + renamed.getPort() + "/rest/1/" + ClientFixture.TOKEN + "/crm.deal.list";
+        // same host name as the portal (a rename to another host is refused, RedirectRefusalTest), other port
+        String location = "http://" + f.server.getHostName() + ":" + renamed.getPort() + "/rest/1/" + ClientFixture.TOKEN + "/crm.deal.list";
         f.server.enqueue(new MockResponse.Builder().code(status).setHeader("Location", location).build());
     }
 
@@ -58,8 +59,9 @@ class RedirectTest {
         client.call("crm.deal.list", noParams());
         assertEquals(1, f.server.getRequestCount());
         assertEquals(2, renamed.getRequestCount());
-        assertEquals("127.0.0.1:" + renamed.getPort(), client.webhook().host());
-        assertTrue(f.logs.any("now using http://127.0.0.1:" + renamed.getPort() + "/rest/1/***/"), f.logs.lines.toString());
+        assertEquals(f.server.getHostName() + ":" + renamed.getPort(), client.webhook().host());
+        assertTrue(f.logs.any("now using http://" + f.server.getHostName() + ":" + renamed.getPort() + "/rest/1/***/"),
+                f.logs.lines.toString());
         assertFalse(f.logs.lines.stream().anyMatch(l -> l.contains(ClientFixture.TOKEN)));
     }
 

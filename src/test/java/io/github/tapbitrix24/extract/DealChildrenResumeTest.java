@@ -39,7 +39,7 @@ class DealChildrenResumeTest {
     }
 
     @ParameterizedTest(name = "{0} killed after {1} lines")
-    @CsvSource({"deal_products,2,false", "deal_products,9000,false", "deal_products,10400,true",
+    @CsvSource({"deal_products,2,false", "deal_products,9000,true", "deal_products,10400,true",
             "deal_products,11500,true", "deal_comments,3,false", "deal_comments,5200,true"})
     void killedChildStreamResumesWithoutGapsOrStartingOver(String stream, long killAfter, boolean positioned) {
         Dataset dataset = stream.equals("deal_products") ? Dataset.DEAL_PRODUCT_ROWS : Dataset.DEAL_COMMENTS;

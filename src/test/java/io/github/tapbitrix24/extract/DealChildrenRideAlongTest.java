@@ -120,7 +120,7 @@ class DealChildrenRideAlongTest {
             c.h.sim.clock().advance(Duration.ofMinutes(30));
             c.api.reset();
             SyncHarness.Run behind = c.sync(both, dealsOnly.lastState());
-            assertFalse(ids(behind.records("deals"), "ID").contains("700"));
+            assertEquals(Set.of("700"), ids(behind.records("deals"), "ID"), "only the newest key read comes again");
             assertTrue(ids(behind.records("deal_comments"), "ID").contains(Long.toString(missedByTheDealsOnly)),
                     "the comments' own window reaches back to their bookmark");
             assertEquals(2, c.api.of("crm.deal.list"), "the deals' scan and the comments' own");
@@ -152,7 +152,7 @@ class DealChildrenRideAlongTest {
             SyncHarness.Run nextDay = c.sync(both, sameDay.lastState());
             assertTrue(ids(nextDay.records("deal_comments"), "ID").contains(Long.toString(quiet)));
             assertEquals(c.h.sim.data().count(Dataset.DEAL_COMMENTS), nextDay.records("deal_comments").size());
-            assertEquals(0, nextDay.records("deals").size(), "the deals stay incremental");
+            assertTrue(nextDay.records("deals").size() <= 3, "the deals stay incremental (the newest key read comes again)");
 
             c.h.sim.clock().advance(Duration.ofHours(1));
             c.api.reset();

@@ -33,7 +33,7 @@ class RequestCountTest {
             SyncHarness.Counted again = h.syncCounting(catalog, full.result().finalState());
             StreamSummary rerun = again.result().stream("deals").orElseThrow();
             assertEquals(1, rerun.httpRequests(), rerun.line());
-            assertEquals(0, rerun.records());
+            assertTrue(rerun.records() <= 3, "only the rows at the newest key already read: " + rerun.records());
         }
     }
 }
