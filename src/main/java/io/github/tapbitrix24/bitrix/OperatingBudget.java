@@ -3,6 +3,7 @@ package io.github.tapbitrix24.bitrix;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -138,8 +139,10 @@ public final class OperatingBudget {
             return null;
         }
         Double serverNow = time.finish() != null ? time.finish() : time.start();
+        // Rounded up to the millisecond: the difference of two doubles near 1.7e9 is off by a few
+        // hundred nanoseconds, and a call that arrives that much before the reset is refused again.
         Duration ahead = serverNow != null
-                ? ClientSettings.seconds(reset - serverNow)
+                ? ClientSettings.seconds(reset - serverNow).plusNanos(999_999).truncatedTo(ChronoUnit.MILLIS)
                 : Duration.between(now, Instant.ofEpochSecond(reset));
         if (ahead.isNegative()) {
             return now;

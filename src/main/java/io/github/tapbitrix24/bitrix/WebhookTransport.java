@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -18,13 +19,12 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * One HTTP exchange with the webhook: POST a JSON body to {@code <webhook>/<method>}, follow a
- * portal rename by hand, and read the answer as a JSON tree straight from the stream. It never
+ * portal rename by hand, and read the answer (whole, up to a cap) as a JSON tree. It never
  * retries and never interprets the envelope; it only turns the wire into (status, JSON) or a
  * typed transport/malformed failure.
  */
@@ -95,7 +95,8 @@ final class WebhookTransport {
             httpRequests.incrementAndGet();
             long started = clock.millis();
             int status = 0;
-            try (Response response = http.newCall(request).execute()) {
+            Call call = http.newCall(request);
+            try (Response response = call.execute()) {
                 answered = true;
                 status = response.code();
                 if (isRedirect(status)) {
@@ -105,7 +106,7 @@ final class WebhookTransport {
                     url = follow(method, url, response.header("Location"), status);
                     continue;
                 }
-                return new Answer(status, read(method, status, response), retryAfter(response.header("Retry-After")));
+                return new Answer(status, read(method, status, call, response), retryAfter(response.header("Retry-After")));
             } catch (java.net.UnknownHostException e) {
                 if (!answered) {
                     // Not retried: a name that never resolved is almost always a typo in the config.
@@ -123,26 +124,25 @@ final class WebhookTransport {
         }
     }
 
-    private JsonNode read(String method, int status, Response response) {
+    private JsonNode read(String method, int status, Call call, Response response) {
         ResponseBody responseBody = response.body();
         if (responseBody.contentLength() > maxResponseBytes) {
             throw tooLarge(method, status);
         }
         // The cap counts decompressed bytes (OkHttp inflates gzip itself), so a gzip bomb or an
-        // endless chunked stream stops at the cap instead of filling the heap.
-        try (InputStream in = new CappedInputStream(responseBody.byteStream(), maxResponseBytes)) {
+        // endless chunked stream stops at the cap instead of filling the heap; the body is read
+        // whole before it is parsed, so an over-cap one never becomes a tree (CappedBody).
+        try (InputStream in = CappedBody.read(responseBody.byteStream(), maxResponseBytes)) {
             JsonNode node = mapper.readTree(in);
             if (node == null || node.isMissingNode() || !node.isObject()) {
                 throw errors.malformed(method, status, node == null || node.isMissingNode()
                         ? "empty body" : "JSON that is not an object", null);
             }
             return node;
-        } catch (JacksonIOException e) { // the connection broke while the body was being read
-            if (e.getCause() instanceof CappedInputStream.TooLarge) {
-                throw tooLarge(method, status);
-            }
-            throw errors.transport(method, e.getCause() != null ? e.getCause() : e);
         } catch (CappedInputStream.TooLarge e) {
+            // Cancelled, the connection is dropped: closing the response would otherwise go on
+            // reading (and allocating) the rest of an endless body to keep the connection.
+            call.cancel();
             throw tooLarge(method, status);
         } catch (JacksonException e) {
             MediaType type = responseBody.contentType();

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param emitActivateVersion      FULL_TABLE streams carry a table version and end with ACTIVATE_VERSION, so a
  *                                 target can drop the rows a complete read no longer returned (deleted records)
  * @param maxResponseMegabytes     the largest answer (after decompression) read from Bitrix24
+ * @param deletions                deletion detection: ID sweeps of the incremental entity streams (extract/deletions)
  * @param productRowStreams        the product-row streams of leads, quotes, smart invoices and smart processes
  */
 public record TapConfig(
@@ -48,6 +49,7 @@ public record TapConfig(
         int dealCommentsFullRefreshHours,
         boolean emitActivateVersion,
         int maxResponseMegabytes,
+        DeletionSettings deletions,
         ProductRowStreams productRowStreams) {
 
     /** Defaults of the retry knobs, as in the config schema. */
@@ -62,6 +64,7 @@ public record TapConfig(
 
     public TapConfig {
         startDate = startDate == null ? Optional.empty() : startDate;
+        deletions = deletions == null ? DeletionSettings.off() : deletions;
         dealCategoryIds = dealCategoryIds == null ? List.of() : List.copyOf(dealCategoryIds);
         productRowStreams = productRowStreams == null ? ProductRowStreams.NONE : productRowStreams;
         if (dealCommentsFullRefreshHours < 0) {
@@ -70,7 +73,21 @@ public record TapConfig(
         }
     }
 
-    /** Every setting but the product rows of owners other than deals, which are off. */
+    /** Every setting but {@code max_response_mb}, which takes its default, and the deletion settings (off). */
+    public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
+                     boolean enableDealCommentsStream, boolean enableDealProductsStream,
+                     double operatingTimeThreshold, List<Integer> dealCategoryIds,
+                     double maxRequestsPerSecond, int requestBurst, int requestTimeoutSeconds,
+                     int retryMaxAttempts, double retryInitialDelaySeconds, double retryMaxDelaySeconds,
+                     int retryMaxTotalSeconds, int dealCommentsFullRefreshHours, boolean emitActivateVersion) {
+        this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
+                operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
+                retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
+                dealCommentsFullRefreshHours, emitActivateVersion, DEFAULT_MAX_RESPONSE_MB, DeletionSettings.off(),
+                ProductRowStreams.NONE);
+    }
+
+    /** Every setting but the deletion settings, which are off. */
     public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
                      boolean enableDealCommentsStream, boolean enableDealProductsStream,
                      double operatingTimeThreshold, List<Integer> dealCategoryIds,
@@ -81,20 +98,31 @@ public record TapConfig(
         this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
                 operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
                 retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
-                dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, ProductRowStreams.NONE);
+                dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, DeletionSettings.off(),
+                ProductRowStreams.NONE);
     }
 
-    /** Every setting but {@code max_response_mb} and the product rows of other owners, which take their defaults. */
+    /** The same settings with the deletion settings as given. */
+    public TapConfig withDeletions(DeletionSettings d) {
+        return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
+                enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
+                requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, d,
+                productRowStreams);
+    }
+
+    /** Every setting but the product rows of owners other than deals, which are off. */
     public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
                      boolean enableDealCommentsStream, boolean enableDealProductsStream,
                      double operatingTimeThreshold, List<Integer> dealCategoryIds,
                      double maxRequestsPerSecond, int requestBurst, int requestTimeoutSeconds,
                      int retryMaxAttempts, double retryInitialDelaySeconds, double retryMaxDelaySeconds,
-                     int retryMaxTotalSeconds, int dealCommentsFullRefreshHours, boolean emitActivateVersion) {
+                     int retryMaxTotalSeconds, int dealCommentsFullRefreshHours, boolean emitActivateVersion,
+                     int maxResponseMegabytes, DeletionSettings deletions) {
         this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
                 operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
                 retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
-                dealCommentsFullRefreshHours, emitActivateVersion, DEFAULT_MAX_RESPONSE_MB, ProductRowStreams.NONE);
+                dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, deletions, ProductRowStreams.NONE);
     }
 
     /** The same settings with the product-row streams of other owners as given. */
@@ -102,7 +130,8 @@ public record TapConfig(
         return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
                 enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
                 requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
-                retryMaxTotalSeconds, dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, streams);
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, deletions,
+                streams);
     }
 
     /** Every setting but {@code emit_activate_version}, which is off. */
@@ -123,7 +152,8 @@ public record TapConfig(
         return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
                 enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
                 requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
-                retryMaxTotalSeconds, dealCommentsFullRefreshHours, on, maxResponseMegabytes, productRowStreams);
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, on, maxResponseMegabytes, deletions,
+                productRowStreams);
     }
 
     /** Every setting but {@code deal_comments_full_refresh_hours}, which takes its default. */

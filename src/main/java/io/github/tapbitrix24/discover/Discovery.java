@@ -3,6 +3,7 @@ package io.github.tapbitrix24.discover;
 import io.github.tapbitrix24.bitrix.BatchCommand;
 import io.github.tapbitrix24.bitrix.BatchResult;
 import io.github.tapbitrix24.bitrix.BitrixApi;
+import io.github.tapbitrix24.bitrix.BitrixErrorKind;
 import io.github.tapbitrix24.bitrix.BitrixException;
 import io.github.tapbitrix24.bitrix.Envelope;
 import io.github.tapbitrix24.bitrix.SubResult;
@@ -47,6 +48,8 @@ public final class Discovery {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final List<String> PROBED_METHODS = List.of("voximplant.statistic.get", "imopenlines.config.list.get");
     private static final int TYPES_PER_PAGE = 50;
+    /** Requests of one discovery batch while its answers have the wrong shape. */
+    private static final int MALFORMED_ATTEMPTS = 3;
 
     private final BitrixApi api;
     private final TapConfig config;
@@ -64,7 +67,7 @@ public final class Discovery {
         omissions.clear();
         spaWithProducts.clear();
         List<StreamSpec> statics = StreamRegistry.staticStreams(config);
-        BatchResult first = api.batch(firstBatch(statics));
+        BatchResult first = wellFormed(firstBatch(statics));
 
         Scopes scopes = new Scopes(scopeList(first.get("scope")));
         Map<String, SubResult> probes = new LinkedHashMap<>();
@@ -106,6 +109,34 @@ public final class Discovery {
     /** The streams the last {@link #discover()} left out, with the reason logged for each. */
     public List<Omission> omissions() {
         return List.copyOf(omissions);
+    }
+
+    /**
+     * The answers to {@code cmds}, asked again (up to {@link #MALFORMED_ATTEMPTS} times in all)
+     * while one of them has the wrong shape ({@link AnswerShapes}); then the run fails naming it.
+     */
+    private BatchResult wellFormed(List<BatchCommand> cmds) {
+        for (int attempt = 1; ; attempt++) {
+            BatchResult answers = api.batch(cmds);
+            SubResult bad = null;
+            String problem = null;
+            for (SubResult r : answers.results()) {
+                problem = AnswerShapes.problem(r);
+                if (problem != null) {
+                    bad = r;
+                    break;
+                }
+            }
+            if (bad == null) {
+                return answers;
+            }
+            String what = "unreadable answer to " + bad.method() + ": " + problem;
+            if (attempt >= MALFORMED_ATTEMPTS) {
+                throw new BitrixException(BitrixErrorKind.MALFORMED_RESPONSE, bad.method(), "", 0,
+                        what + " (asked " + attempt + " times)", null, null);
+            }
+            LOG.warning(() -> what + "; asking again");
+        }
     }
 
     private List<BatchCommand> firstBatch(List<StreamSpec> statics) {
@@ -168,7 +199,7 @@ public final class Discovery {
         for (int id : typeIds) {
             cmds.add(new BatchCommand("spa_" + id, "crm.item.fields", F.objectNode().put("entityTypeId", id)));
         }
-        BatchResult result = api.batch(cmds);
+        BatchResult result = wellFormed(cmds);
         for (int id : typeIds) {
             SubResult r = result.get("spa_" + id);
             List<StreamSpec> specs = StreamRegistry.spaStreams(id);

@@ -35,6 +35,23 @@ public final class FieldMetadata {
         return out;
     }
 
+    /**
+     * Whether {@code result} is a field map as the docs show it: every value a descriptor with a
+     * {@code type}, the map itself possibly wrapped in {@code fields} or, empty, sent as PHP's [].
+     */
+    static boolean wellFormed(JsonNode result) {
+        if (AnswerShapes.isEmptyList(result)) {
+            return true;
+        }
+        if (!result.isObject()) {
+            return false;
+        }
+        JsonNode map = result.has("fields") && result.get("fields").isContainer() && !looksLikeDescriptor(result.get("fields"))
+                ? result.get("fields") : result;
+        return AnswerShapes.isEmptyList(map)
+                || map.isObject() && map.valueStream().allMatch(FieldMetadata::looksLikeDescriptor);
+    }
+
     // an old-style answer could in theory have a field named "fields"; a descriptor has a "type"
     private static boolean looksLikeDescriptor(JsonNode n) {
         return n.isObject() && n.has("type") && n.get("type").isString();

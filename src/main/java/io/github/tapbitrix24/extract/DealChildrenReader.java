@@ -76,10 +76,16 @@ public final class DealChildrenReader implements StreamReader {
                 () -> new IllegalStateException("the standard registry has no reader for " + ListApi.CRM_LIST));
         SubCallQueue queue = new SubCallQueue(api, sleeper);
         Duration comments = Duration.ofHours(config.dealCommentsFullRefreshHours());
+        // With detect_deletions, product rows gone from their deal are found by reading every deal's
+        // rows again (extract/deletions): on the deletion sweep's schedule; interval 0 (every run) as
+        // a one-second period, which every run's window spans.
+        Duration products = !config.deletions().detect() ? Duration.ZERO
+                : config.deletions().sweepIntervalHours() == 0 ? Duration.ofSeconds(1)
+                : Duration.ofHours(config.deletions().sweepIntervalHours());
         ReaderRegistry registry = standard.with(ListApi.DEAL_CHILDREN, new DealChildrenReader(keyset, api,
                 spec -> fetcherFor(spec, queue),
-                spec -> spec.method().equals(CommentsFetcher.METHOD)
-                        ? new FullRefreshSchedule(comments, clock) : FullRefreshSchedule.never(clock)));
+                spec -> new FullRefreshSchedule(spec.method().equals(CommentsFetcher.METHOD) ? comments : products,
+                        clock)));
         if (config.extractDealContacts()) {
             registry = registry.with(ListApi.CRM_LIST, new DealContactsEnricher(keyset, new DealContactLinks(queue)));
         }
@@ -149,6 +155,16 @@ public final class DealChildrenReader implements StreamReader {
     private static JsonNode orStartDate(JsonNode value, StreamPlan plan) {
         return value != null ? value
                 : plan.startDate().map(d -> (JsonNode) JsonNodeFactory.instance.stringNode(PortalTime.format(d))).orElse(null);
+    }
+
+    /**
+     * Whether a read of the child starting from {@code child} reads the children of every parent
+     * the stream selects (not only of changed ones): a first read, a periodic re-read, or a
+     * FULL_TABLE parent; never a resumed read. Deletion detection compares such reads.
+     */
+    public boolean readsEveryParent(StreamPlan childPlan, StreamBookmark child) {
+        return !child.inProgress() && (parentOf(childPlan).replicationKey() == null || child.value() == null
+                || refreshDue(childPlan, child));
     }
 
     /** A child stream fed by a parent scan; its rows go to {@code out}. */

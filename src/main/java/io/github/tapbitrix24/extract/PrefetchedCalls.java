@@ -21,9 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
  * each reader's identical call from it, once. About a dozen requests per run become one, which is
  * most of an incremental run with few changes.
  *
- * <p>Only successful answers are kept: a call that failed inside the batch, or whose batch failed,
- * or that was never prefetched, goes to the portal when the reader makes it, with the usual
- * retries and error handling. Everything else passes straight through.
+ * <p>Only successful answers are kept: a call that failed inside the batch, or that was never
+ * prefetched, goes to the portal when the reader makes it, with the usual retries and error
+ * handling. A failure of the batch itself ends the run (it has had the client's retries), unless it
+ * is a refusal that only skips a stream. Everything else passes straight through.
  */
 final class PrefetchedCalls implements BitrixApi {
     private static final Logger LOG = Logger.getLogger(PrefetchedCalls.class.getName());
@@ -65,6 +66,12 @@ final class PrefetchedCalls implements BitrixApi {
                 }
             }
         } catch (BitrixException e) {
+            if (!StreamUnavailableException.isUnavailable(e)) {
+                // Refused for the whole webhook (authentication, payment, a refused redirect) or
+                // still failing after the client's retries: every stream would repeat it, each
+                // with its own retries, so the run ends here, before anything was read.
+                throw e;
+            }
             LOG.warning(() -> "the first pages of " + calls.size() + " small streams could not be fetched together ("
                     + e.getMessage() + "); each stream calls on its own");
         }

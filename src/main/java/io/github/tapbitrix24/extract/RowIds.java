@@ -3,12 +3,12 @@ package io.github.tapbitrix24.extract;
 import tools.jackson.databind.JsonNode;
 
 /** Reads a row's ID, which old CRM methods send as a string ({@code "37"}) and crm.item.* as a number. */
-final class RowIds {
+public final class RowIds {
     private RowIds() {
     }
 
     /** The ID as a long; fails loudly when it is missing, since keyset paging cannot continue without it. */
-    static long of(JsonNode row, String idField) {
+    public static long of(JsonNode row, String idField) {
         JsonNode id = row.get(idField);
         if (id != null) {
             if (id.isIntegralNumber()) {

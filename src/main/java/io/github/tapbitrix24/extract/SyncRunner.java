@@ -4,10 +4,15 @@ import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.bitrix.RequestStats;
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.config.TapConfig;
+import io.github.tapbitrix24.extract.deletions.ChildIdsOutput;
+import io.github.tapbitrix24.extract.deletions.DeletionMarks;
+import io.github.tapbitrix24.extract.deletions.EntitySweeper;
+import io.github.tapbitrix24.extract.deletions.SweepSummary;
 import io.github.tapbitrix24.singer.Catalog;
 import io.github.tapbitrix24.singer.CatalogEntry;
 import io.github.tapbitrix24.singer.Metrics;
 import io.github.tapbitrix24.singer.SingerWriter;
+import io.github.tapbitrix24.streams.ListApi;
 import io.github.tapbitrix24.streams.StreamRegistry;
 import io.github.tapbitrix24.streams.StreamSpec;
 import java.time.Clock;
@@ -46,6 +51,8 @@ public final class SyncRunner {
     private final TapConfig config;
     private final StreamPlanner planner;
     private final SecretScrubber scrubber;
+    private final EntitySweeper sweeper;
+    private final List<SweepSummary> sweeps = new ArrayList<>();
     private RunProgress progress;
     /** The outputs of the current run, for the report of values written as null at its end. */
     private final List<SingerStreamOutput> outputs = new ArrayList<>();
@@ -55,7 +62,7 @@ public final class SyncRunner {
      * @param readers the reader of each API family
      */
     public SyncRunner(BitrixApi api, TapConfig config, SingerWriter writer, Clock clock, ReaderRegistry readers,
-                      Function<String, Optional<StreamSpec>> specs) {
+                      Function<String, Optional<StreamSpec>> specs, Sleeper sleeper) {
         this.api = Objects.requireNonNull(api, "api");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -64,6 +71,7 @@ public final class SyncRunner {
         this.config = Objects.requireNonNull(config, "config");
         this.planner = new StreamPlanner(config);
         this.scrubber = new SecretScrubber(config.webhookUrl());
+        this.sweeper = new EntitySweeper(api, new KeysetPager(api, sleeper), clock, config.deletions());
     }
 
     /** The standard runner: streams from {@link StreamRegistry}, the standard readers. */
@@ -72,11 +80,11 @@ public final class SyncRunner {
         PrefetchedCalls prefetching = new PrefetchedCalls(api);
         return new SyncRunner(prefetching, config, writer, clock, DealChildrenReader.install(
                 ReaderRegistry.standard(prefetching, clock, sleeper), prefetching, config, clock, sleeper),
-                name -> StreamRegistry.forName(name, config));
+                name -> StreamRegistry.forName(name, config), sleeper);
     }
 
-    /** What a run did: the state written last and a summary per stream. */
-    public record Result(ObjectNode finalState, List<StreamSummary> streams) {
+    /** What a run did: the state written last, a summary per stream and per deletion check (detect_deletions). */
+    public record Result(ObjectNode finalState, List<StreamSummary> streams, List<SweepSummary> sweeps) {
         public Optional<StreamSummary> stream(String name) {
             return streams.stream().filter(s -> s.stream().equals(name)).findFirst();
         }
@@ -89,6 +97,7 @@ public final class SyncRunner {
      */
     public Result run(Catalog catalog, JsonNode state) {
         SyncState syncState = SyncState.from(state);
+        sweeps.clear();
         progress = new RunProgress(clock);
         outputs.clear();
         PortalOffset portalOffset = syncState.portalOffset();
@@ -115,7 +124,7 @@ public final class SyncRunner {
         ObjectNode finalState = syncState.toJson();
         writer.writeState(finalState);
         progress.summary();
-        return new Result(finalState, List.copyOf(summaries));
+        return new Result(finalState, List.copyOf(summaries), List.copyOf(sweeps));
     }
 
     /**
@@ -222,7 +231,7 @@ public final class SyncRunner {
         Instant started = clock.instant();
         String skipped = null;
         try {
-            reader.get().read(plan, bookmark, riders.carry(out));
+            reader.get().read(plan, bookmark, riders.carry(childDeletions(plan, bookmark, reader.get(), out, state)));
         } catch (StreamUnavailableException e) {
             skipped = e.reason();
         }
@@ -235,6 +244,12 @@ public final class SyncRunner {
                 after.batchSubCommands() - before.batchSubCommands() - riders.subCommands(),
                 Duration.between(started, clock.instant()).minusNanos(riders.nanos()), skipped));
         summaries.addAll(riders.summaries(name, skipped));
+        if (skipped == null) {
+            sweeper.afterRead(plan, out, state).ifPresent(sweep -> {
+                sweepDone(sweep);
+                writer.writeState(state.toJson());
+            });
+        }
         return summaries;
     }
 
@@ -245,6 +260,9 @@ public final class SyncRunner {
 
     private ObjectNode writeSchema(CatalogEntry entry, StreamPlan plan) {
         ObjectNode schema = StreamPlanner.schema(entry, plan);
+        if (sweeper.marks(plan) || marksChildren(plan)) {
+            DeletionMarks.addColumn(schema);
+        }
         writer.writeSchema(entry.tapStreamId(), schema, StreamPlanner.keyProperties(entry, plan.spec()),
                 plan.replicationKey() == null ? List.of() : List.of(plan.replicationKey()));
         return schema;
@@ -298,10 +316,39 @@ public final class SyncRunner {
             }
             LOG.info(() -> "stream " + name + ": read along with " + parent);
             SingerStreamOutput out = output(plan, writeSchema(child, plan), state, portalOffset);
-            riders.add(children, children.follower(plan, out), out);
+            riders.add(children, children.follower(plan, childDeletions(plan, bookmark(state, name, plan), children, out,
+                    state)), out);
             synced.add(name);
         }
         return riders;
+    }
+
+    /** detect_deletions: a deal child stream's rows are compared by ID (extract/deletions). */
+    private boolean marksChildren(StreamPlan plan) {
+        return config.deletions().detect() && plan.spec().api() == ListApi.DEAL_CHILDREN;
+    }
+
+    /**
+     * The output a child stream's read writes to: with detect_deletions, a read of every deal's
+     * children also collects their IDs and marks the rows gone since the previous such read.
+     */
+    private StreamOutput childDeletions(StreamPlan plan, StreamBookmark bookmark, StreamReader reader,
+                                        StreamOutput out, SyncState state) {
+        if (!marksChildren(plan) || !(reader instanceof DealChildrenReader children)
+                || !children.readsEveryParent(plan, bookmark)) {
+            return out;
+        }
+        return new ChildIdsOutput(out, plan.name(), plan.spec().idField(), state, clock, config.deletions(),
+                this::sweepDone);
+    }
+
+    /** A deletion check's summary line, and its METRIC lines: records marked deleted, the sweep's HTTP requests. */
+    private void sweepDone(SweepSummary sweep) {
+        sweeps.add(sweep);
+        LOG.info(sweep::line);
+        Map<String, String> tags = Map.of("stream", sweep.stream());
+        LOG.info(() -> Metrics.logged(Metrics.counter("deleted_record_count", sweep.marked(), tags)));
+        LOG.info(() -> Metrics.logged(Metrics.counter("deletion_sweep_http_request_count", sweep.httpRequests(), tags)));
     }
 
     private StreamSummary skipped(String name, String why) {

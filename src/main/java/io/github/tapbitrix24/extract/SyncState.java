@@ -16,6 +16,8 @@ public final class SyncState {
     /** Bookmark entries of the table-version scheme (as tap-mysql and others write them). */
     private static final String VERSION = "version";
     private static final String INITIAL_FULL_TABLE_COMPLETE = "initial_full_table_complete";
+    /** The IDs of the stream's last complete deletion sweep (extract/deletions), kept beside its position. */
+    private static final String DELETION_SWEEP = "deletion_sweep";
 
     /**
      * The portal's UTC offset, kept in the state: bookmarks are stored in UTC, but datetime filters are
@@ -99,12 +101,12 @@ public final class SyncState {
         return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 
-    /** Sets the stream's position; its table-version entries (emit_activate_version) stay. */
+    /** Sets the stream's position; its table-version entries (emit_activate_version) and deletion sweep stay. */
     public void put(String stream, StreamBookmark bookmark) {
         ObjectNode n = bookmark.toJson();
         JsonNode old = bookmarks.get(stream);
         if (old != null) {
-            for (String key : new String[] {VERSION, INITIAL_FULL_TABLE_COMPLETE}) {
+            for (String key : new String[] {VERSION, INITIAL_FULL_TABLE_COMPLETE, DELETION_SWEEP}) {
                 if (old.has(key)) {
                     n.set(key, old.get(key));
                 }
@@ -138,6 +140,17 @@ public final class SyncState {
     /** The full-table read is complete: no position, no version, only the mark that one completed. */
     public void finishTableVersion(String stream) {
         bookmarks.putObject(stream).put(INITIAL_FULL_TABLE_COMPLETE, true);
+    }
+
+    /** The stream's deletion-sweep entry, if any (extract/deletions reads it). */
+    public Optional<JsonNode> deletionSweep(String stream) {
+        return Optional.ofNullable(bookmarks.path(stream).get(DELETION_SWEEP));
+    }
+
+    /** Replaces the stream's deletion-sweep entry; its position stays. */
+    public void deletionSweep(String stream, JsonNode entry) {
+        JsonNode old = bookmarks.get(stream);
+        (old instanceof ObjectNode o ? o : bookmarks.putObject(stream)).set(DELETION_SWEEP, entry);
     }
 
     /** The portal's offset: from the incoming state, then as learned from the server during the run. */

@@ -35,6 +35,11 @@ public final class FaultInjector {
         return this;
     }
 
+    /** The next {@code n} requests are answered normally, before the faults planned after them. */
+    public synchronized FaultInjector passNext(int n) {
+        return failNext(n, null, null);
+    }
+
     /** Each request fails with probability {@code p} with one of {@code kinds} (all but SLOW when empty). */
     public synchronized FaultInjector random(long seed, double p, Fault... kinds) {
         this.random = new SplittableRandom(seed);

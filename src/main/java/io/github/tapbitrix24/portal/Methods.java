@@ -34,8 +34,10 @@ final class Methods {
     private final PortalOptions options;
     private final OperatingBudget budget;
     private final PortalCounters counters;
+    private final PortalData data;
 
     Methods(PortalOptions options, PortalData data, OperatingBudget budget, PortalCounters counters) {
+        this.data = data;
         this.options = options;
         this.scopes = Set.copyOf(options.scopes());
         this.budget = budget;
@@ -104,7 +106,7 @@ final class Methods {
                 throw new ApiError(403, "insufficient_scope",
                         "The request requires higher privileges than provided by the webhook token");
             }
-            if (options.deniedMethods().contains(method)) {
+            if (options.deniedMethods().contains(method) || data.accessRevoked(method)) {
                 throw new ApiError(400, "", "Access denied.");
             }
             if (options.operatingLimit() && budget.blocked(method, start)) {

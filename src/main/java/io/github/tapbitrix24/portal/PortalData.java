@@ -52,6 +52,7 @@ public final class PortalData {
     private final Map<Integer, ObjectNode> spaTypes = new LinkedHashMap<>();
     private final WorkData work;
     private final Map<Long, long[]> dealContactOverrides = new ConcurrentHashMap<>();
+    private final java.util.Set<String> revokedMethods = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> uncommittedHistory = new LinkedHashMap<>();
     private final int baseDeals;
     private final int baseLeads;
@@ -656,12 +657,31 @@ public final class PortalData {
         return d.isSpa() ? spaHistory.get(d.entityTypeId()) : null;
     }
 
-    /** Deletes a row: it disappears from every list. */
+    /**
+     * Deletes a row: it disappears from every list. A deal takes its product rows and timeline
+     * comments with it (Bitrix24 deletes an entity's product rows and timeline with the entity); a
+     * removed product row touches its deal, whose amount is recalculated (as {@link #addProductRow}).
+     */
     public void delete(Dataset d, long id) {
         lock.lock();
         try {
             Table t = table(d);
-            t.delete(requireIndex(t, id));
+            int idx = requireIndex(t, id);
+            t.delete(idx);
+            if (d.equals(Dataset.DEALS)) {
+                for (Table children : List.of(productRows, comments)) {
+                    for (int child : children.childrenOf(id)) {
+                        if (children.live(child)) {
+                            children.delete(child);
+                        }
+                    }
+                }
+            } else if (d.equals(Dataset.DEAL_PRODUCT_ROWS)) {
+                int deal = deals.index(t.owner(idx));
+                if (deal >= 0 && deals.live(deal)) {
+                    deals.touch(deal, nowSecond());
+                }
+            }
         } finally {
             lock.unlock();
         }
@@ -704,6 +724,22 @@ public final class PortalData {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The webhook's user loses the right to call {@code method} from now on ("Access denied.", as
+     * {@link PortalOptions#deniedMethods()}), e.g. in the middle of a run; {@link #restoreAccess} undoes it.
+     */
+    public void revokeAccess(String method) {
+        revokedMethods.add(method);
+    }
+
+    public void restoreAccess(String method) {
+        revokedMethods.remove(method);
+    }
+
+    boolean accessRevoked(String method) {
+        return revokedMethods.contains(method);
     }
 
     /** Replaces a deal's contacts (primary first) and touches the deal. */

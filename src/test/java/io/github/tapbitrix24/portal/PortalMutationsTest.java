@@ -147,4 +147,56 @@ class PortalMutationsTest {
             assertTrue(perDeal > 3 && perDeal < 5, "about four history rows per deal: " + perDeal);
         }
     }
+
+    @Test
+    void aDeletedDealTakesItsProductRowsAndCommentsWithIt() {
+        try (PortalSimulator sim = start()) {
+            PortalClient c = new PortalClient(sim);
+            long deal = sim.data().rows(Dataset.DEAL_COMMENTS).get(0).get("ENTITY_ID").asLong();
+            long rowDeal = sim.data().rows(Dataset.DEAL_PRODUCT_ROWS).get(0).get("ownerId").asLong();
+            String comments = "{\"filter\":{\"ENTITY_ID\":" + deal + ",\"ENTITY_TYPE\":\"deal\"}}";
+            String rows = "{\"filter\":{\"=ownerType\":\"D\",\"=ownerId\":[" + rowDeal + "]}}";
+            assertTrue(c.ok("crm.timeline.comment.list", comments).get("result").size() > 0);
+            assertTrue(c.ok("crm.item.productrow.list", rows).get("result").get("productRows").size() > 0);
+            sim.data().delete(Dataset.DEALS, deal);
+            sim.data().delete(Dataset.DEALS, rowDeal == deal ? deal + 1 : rowDeal);
+            assertEquals(0, sim.data().rows(Dataset.DEAL_COMMENTS).stream()
+                    .filter(r -> r.get("ENTITY_ID").asLong() == deal).count());
+            assertEquals(0, sim.data().rows(Dataset.DEAL_PRODUCT_ROWS).stream()
+                    .filter(r -> r.get("ownerId").asLong() == rowDeal).count());
+        }
+    }
+
+    @Test
+    void aRemovedProductRowTouchesItsDealAndADeletedCommentDoesNot() {
+        try (PortalSimulator sim = start()) {
+            ObjectNode row = sim.data().rows(Dataset.DEAL_PRODUCT_ROWS).get(0);
+            ObjectNode comment = sim.data().rows(Dataset.DEAL_COMMENTS).get(0);
+            sim.clock().advance(Duration.ofHours(1));
+            String now = Methods.iso(sim.clock().epochSecondsFraction(), sim.options().utcOffset());
+            sim.data().delete(Dataset.DEAL_PRODUCT_ROWS, row.get("id").asLong());
+            sim.data().delete(Dataset.DEAL_COMMENTS, comment.get("ID").asLong());
+            PortalClient c = new PortalClient(sim);
+            JsonNode touched = c.ok("crm.deal.list", "{\"filter\":{\">=DATE_MODIFY\":\"" + now + "\"},\"select\":[\"ID\"]}")
+                    .get("result");
+            assertEquals(1, touched.size());
+            assertEquals(row.get("ownerId").asLong(), touched.get(0).get("ID").asLong());
+            assertTrue(sim.data().rows(Dataset.DEAL_COMMENTS).stream()
+                    .noneMatch(r -> r.get("ID").asLong() == comment.get("ID").asLong()));
+        }
+    }
+
+    @Test
+    void accessRevokedMidRunIsRefusedUntilRestored() {
+        try (PortalSimulator sim = start()) {
+            PortalClient c = new PortalClient(sim);
+            c.ok("crm.company.list", "{\"select\":[\"ID\"]}");
+            sim.data().revokeAccess("crm.company.list");
+            PortalClient.Response refused = c.post("crm.company.list", "{\"select\":[\"ID\"]}");
+            assertEquals(400, refused.status());
+            assertTrue(refused.body().contains("Access denied"), refused.body());
+            sim.data().restoreAccess("crm.company.list");
+            c.ok("crm.company.list", "{\"select\":[\"ID\"]}");
+        }
+    }
 }
