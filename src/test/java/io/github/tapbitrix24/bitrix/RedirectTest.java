@@ -66,10 +66,16 @@ class RedirectTest {
     }
 
     @Test
-    void followsA307AndA308Too() {
-        redirect(307);
-        renamed.enqueue(new MockResponse.Builder().body("{\"result\":1}").build());
-        assertEquals(1, f.client().call("crm.deal.list", noParams()).result().intValue());
+    void followsA307AndA308Too() throws Exception {
+        for (int status : new int[] {307, 308}) {
+            redirect(status);
+            renamed.enqueue(new MockResponse.Builder().body("{\"result\":" + status + "}").build());
+            assertEquals(status, f.client().call("crm.deal.list", params("{\"id\":" + status + "}")).result().intValue());
+            RecordedRequest moved = renamed.takeRequest();
+            assertEquals("POST", moved.getMethod(), "after " + status);
+            assertEquals(params("{\"id\":" + status + "}"), body(moved), "the same body after " + status);
+        }
+        assertEquals(2, f.server.getRequestCount());
     }
 
     @Test

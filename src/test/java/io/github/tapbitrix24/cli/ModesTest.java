@@ -172,7 +172,9 @@ class ModesTest {
         assertEquals(0, second.exit(), second.err());
         int firstDeals = first.recordsPerStream().get("deals");
         int secondDeals = second.recordsPerStream().getOrDefault("deals", 0);
-        assertTrue(secondDeals < firstDeals, "incremental run re-read " + secondDeals + " of " + firstDeals + " deals");
+        // Only deals modified within the lookback before the first scan come again: in the demo data
+        // that is the burst of edits in the second before the portal starts (8 of 300 deals).
+        assertTrue(secondDeals <= firstDeals / 20, "incremental run re-read " + secondDeals + " of " + firstDeals + " deals");
     }
 
     @Test

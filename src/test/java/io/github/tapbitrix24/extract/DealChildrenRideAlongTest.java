@@ -53,6 +53,9 @@ class DealChildrenRideAlongTest {
             assertEquals(ids(run.records("deal_products"), "id"), portalIds(c, Dataset.DEAL_PRODUCT_ROWS, "id"));
             assertEquals(ids(run.records("deal_comments"), "ID"), portalIds(c, Dataset.DEAL_COMMENTS, "ID"));
             assertEquals(12_000, ids(run.records("deals"), "ID").size());
+            // Positions after 5,000 and 10,000 deals and their children: in no STATE is a child behind.
+            int inProgress = ChildPositions.assertNoChildBehindTheDeals(run, STREAMS.subList(1, 3));
+            assertTrue(inProgress >= 2, "STATEs with the deals in progress: " + inProgress);
             assertEquals(dealPagesAlone, c.api.of("crm.deal.list"), "no scan of the deals besides the deals' own");
             List<String> sent = List.copyOf(c.api.sequence);
             assertTrue(sent.indexOf(CommentsFetcher.METHOD) < sent.lastIndexOf("crm.deal.list")
@@ -77,6 +80,7 @@ class DealChildrenRideAlongTest {
             Catalog catalog = c.catalog(STREAMS.toArray(String[]::new));
             SyncHarness.Run killed = c.sync(catalog, null, killAfter);
             assertTrue(killed.killed());
+            ChildPositions.assertNoChildBehindTheDeals(killed, STREAMS.subList(1, 3));
             JsonNode bookmarks = killed.lastState() == null ? null : killed.lastState().get("bookmarks");
             if (bookmarks != null && bookmarks.path("deals").has("last_id")) {
                 long deals = bookmarks.get("deals").get("last_id").asLong();

@@ -132,6 +132,15 @@ class FullSyncTest {
         long withPhones = run.records("contacts").stream().filter(r -> r.path("PHONE").isArray()
                 && !r.get("PHONE").isEmpty()).count();
         assertTrue(withPhones > 0, "contacts carry PHONE multifields");
+        List<String> multipleCustom = run.records("contact_fields").stream()
+                .filter(f -> f.get("id").asString().startsWith("UF_") && f.get("isMultiple").asBoolean())
+                .map(f -> f.get("id").asString()).toList();
+        assertTrue(multipleCustom.size() >= 2, "multiple custom contact fields: " + multipleCustom);
+        for (String name : multipleCustom) {
+            long withSeveral = run.records("contacts").stream()
+                    .filter(r -> r.path(name).isArray() && r.get(name).size() >= 2).count();
+            assertTrue(withSeveral > 0, name + " arrives as a list of several values");
+        }
     }
 
     private Optional<List<ObjectNode>> portalRows(String stream) {

@@ -46,7 +46,8 @@ class PortalScaleTest {
     }
 
     /** Per round: served ms (request to last byte), client parse ms, server run/render/send ms, body bytes. */
-    record Round(double servedMs, double parseMs, double runMs, double renderMs, double sendMs, double renderCpuMs, int bytes) {
+    record Round(double servedMs, double parseMs, double runMs, double renderMs, double sendMs, double renderCpuMs, int bytes,
+                 long firstId, long lastId) {
     }
 
     static Round[] measure(PortalSimulator sim, int rounds) {
@@ -66,9 +67,10 @@ class PortalScaleTest {
             assertEquals(200, r.statusCode());
             JsonNode last = json.get("result").get("result").get("p49");
             assertEquals(50, last.size());
+            long first = json.get("result").get("result").get("p0").get(0).get("ID").asLong();
             after = last.get(49).get("ID").asLong();
             out[i] = new Round((t1 - t0) / 1e6, (t2 - t1) / 1e6, t.runNanos() / 1e6, t.renderNanos() / 1e6, t.sendNanos() / 1e6,
-                    t.renderCpuNanos() / 1e6, r.body().length);
+                    t.renderCpuNanos() / 1e6, r.body().length, first, after);
         }
         return out;
     }
@@ -107,7 +109,13 @@ class PortalScaleTest {
         try (PortalSimulator sim = PortalSimulator.start(PortalOptions.defaults().withDeals(30_000).withRateLimit(false)
                 .withOperatingLimit(false))) {
             Round[] r = measure(sim, 12);
-            assertEquals(12, r.length);
+            // Deal IDs run 1..30,000: round i holds deals 2,500 i + 1 .. 2,500 (i + 1), each round
+            // going on where the last ended, the twelfth ending on the portal's last deal.
+            for (int i = 0; i < r.length; i++) {
+                assertEquals(2_500L * i + 1, r[i].firstId(), "first deal of round " + i);
+                assertEquals(2_500L * (i + 1), r[i].lastId(), "last deal of round " + i);
+            }
+            assertEquals(30_000L, r[11].lastId());
         }
     }
 
