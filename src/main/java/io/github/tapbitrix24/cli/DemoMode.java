@@ -90,6 +90,10 @@ final class DemoMode implements Mode {
         d.put("extract_deal_contacts", true);
         d.put("enable_deal_comments_stream", true);
         d.put("enable_deal_products_stream", true);
+        d.put("enable_lead_products_stream", true);
+        d.put("enable_quote_products_stream", true);
+        d.put("enable_invoice_products_stream", true);
+        d.put("enable_spa_products_streams", true);
         d.put("max_requests_per_second", Demo.ENTERPRISE_REQUESTS_PER_SECOND);
         d.put("request_burst", Demo.ENTERPRISE_BURST);
         return d;

@@ -130,7 +130,11 @@ public final class ConfigLoader {
                 .withDeletions(new DeletionSettings(value(config, "detect_deletions").booleanValue(),
                         value(config, "deletion_sweep_interval_hours").intValue(),
                         number(config, "max_deletion_fraction"),
-                        value(config, "confirm_mass_deletion").longValue()));
+                        value(config, "confirm_mass_deletion").longValue()))
+                .withProductRowStreams(new ProductRowStreams(value(config, "enable_lead_products_stream").booleanValue(),
+                        value(config, "enable_quote_products_stream").booleanValue(),
+                        value(config, "enable_invoice_products_stream").booleanValue(),
+                        value(config, "enable_spa_products_streams").booleanValue()));
     }
 
     /** The configured value, else the schema's default: the schema is the one place defaults live. */

@@ -29,6 +29,7 @@ import java.util.Optional;
  *                                 target can drop the rows a complete read no longer returned (deleted records)
  * @param maxResponseMegabytes     the largest answer (after decompression) read from Bitrix24
  * @param deletions                deletion detection: ID sweeps of the incremental entity streams (extract/deletions)
+ * @param productRowStreams        the product-row streams of leads, quotes, smart invoices and smart processes
  */
 public record TapConfig(
         WebhookUrl webhookUrl,
@@ -48,7 +49,8 @@ public record TapConfig(
         int dealCommentsFullRefreshHours,
         boolean emitActivateVersion,
         int maxResponseMegabytes,
-        DeletionSettings deletions) {
+        DeletionSettings deletions,
+        ProductRowStreams productRowStreams) {
 
     /** Defaults of the retry knobs, as in the config schema. */
     public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 8;
@@ -64,6 +66,7 @@ public record TapConfig(
         startDate = startDate == null ? Optional.empty() : startDate;
         deletions = deletions == null ? DeletionSettings.off() : deletions;
         dealCategoryIds = dealCategoryIds == null ? List.of() : List.copyOf(dealCategoryIds);
+        productRowStreams = productRowStreams == null ? ProductRowStreams.NONE : productRowStreams;
         if (dealCommentsFullRefreshHours < 0) {
             throw new IllegalArgumentException("dealCommentsFullRefreshHours must be 0 or more, was "
                     + dealCommentsFullRefreshHours);
@@ -80,7 +83,8 @@ public record TapConfig(
         this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
                 operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
                 retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
-                dealCommentsFullRefreshHours, emitActivateVersion, DEFAULT_MAX_RESPONSE_MB, DeletionSettings.off());
+                dealCommentsFullRefreshHours, emitActivateVersion, DEFAULT_MAX_RESPONSE_MB, DeletionSettings.off(),
+                ProductRowStreams.NONE);
     }
 
     /** Every setting but the deletion settings, which are off. */
@@ -94,7 +98,8 @@ public record TapConfig(
         this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
                 operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
                 retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
-                dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, DeletionSettings.off());
+                dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, DeletionSettings.off(),
+                ProductRowStreams.NONE);
     }
 
     /** The same settings with the deletion settings as given. */
@@ -102,7 +107,31 @@ public record TapConfig(
         return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
                 enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
                 requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
-                retryMaxTotalSeconds, dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, d);
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, d,
+                productRowStreams);
+    }
+
+    /** Every setting but the product rows of owners other than deals, which are off. */
+    public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
+                     boolean enableDealCommentsStream, boolean enableDealProductsStream,
+                     double operatingTimeThreshold, List<Integer> dealCategoryIds,
+                     double maxRequestsPerSecond, int requestBurst, int requestTimeoutSeconds,
+                     int retryMaxAttempts, double retryInitialDelaySeconds, double retryMaxDelaySeconds,
+                     int retryMaxTotalSeconds, int dealCommentsFullRefreshHours, boolean emitActivateVersion,
+                     int maxResponseMegabytes, DeletionSettings deletions) {
+        this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
+                operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
+                retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
+                dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, deletions, ProductRowStreams.NONE);
+    }
+
+    /** The same settings with the product-row streams of other owners as given. */
+    public TapConfig withProductRowStreams(ProductRowStreams streams) {
+        return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
+                enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
+                requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, deletions,
+                streams);
     }
 
     /** Every setting but {@code emit_activate_version}, which is off. */
@@ -123,7 +152,8 @@ public record TapConfig(
         return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
                 enableDealProductsStream, operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst,
                 requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
-                retryMaxTotalSeconds, dealCommentsFullRefreshHours, on, maxResponseMegabytes, deletions);
+                retryMaxTotalSeconds, dealCommentsFullRefreshHours, on, maxResponseMegabytes, deletions,
+                productRowStreams);
     }
 
     /** Every setting but {@code deal_comments_full_refresh_hours}, which takes its default. */

@@ -11,6 +11,7 @@ import io.github.tapbitrix24.config.TapConfig;
 import io.github.tapbitrix24.schema.FieldDescriptor;
 import io.github.tapbitrix24.singer.Catalog;
 import io.github.tapbitrix24.singer.CatalogEntry;
+import io.github.tapbitrix24.streams.CrmStreams;
 import io.github.tapbitrix24.streams.ListApi;
 import io.github.tapbitrix24.streams.StreamRegistry;
 import io.github.tapbitrix24.streams.StreamSpec;
@@ -53,6 +54,8 @@ public final class Discovery {
     private final BitrixApi api;
     private final TapConfig config;
     private final List<Omission> omissions = new ArrayList<>();
+    /** SPA types whose {@code isLinkWithProductsEnabled} is Y (D:api-reference/crm/universal/user-defined-object-types/crm-type-list.md). */
+    private final Set<Integer> spaWithProducts = new java.util.HashSet<>();
 
     public Discovery(BitrixApi api, TapConfig config) {
         this.api = api;
@@ -62,6 +65,7 @@ public final class Discovery {
     /** The catalog of every stream this webhook can read, in registry order (SPA streams after spa_types). */
     public Catalog discover() {
         omissions.clear();
+        spaWithProducts.clear();
         List<StreamSpec> statics = StreamRegistry.staticStreams(config);
         BatchResult first = wellFormed(firstBatch(statics));
 
@@ -138,16 +142,14 @@ public final class Discovery {
     private List<BatchCommand> firstBatch(List<StreamSpec> statics) {
         List<BatchCommand> cmds = new ArrayList<>();
         cmds.add(new BatchCommand("scope", "scope", F.objectNode()));
-        Set<String> fieldsMethods = new LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
         for (StreamSpec s : statics) {
-            if (s.dynamicSchema()) {
-                fieldsMethods.add(s.fieldsMethod());
-            } else if (s.api() == ListApi.FIELD_METADATA) {
-                fieldsMethods.add(s.method());
+            FieldsCall call = FieldsCall.of(s);
+            if (call != null && keys.add(call.key())) {
+                cmds.add(new BatchCommand(call.key(), call.method(), call.params()));
             }
         }
-        fieldsMethods.forEach(m -> cmds.add(new BatchCommand(key(m), m, F.objectNode())));
-        if (fieldsMethods.contains(UserSchema.FIELDS_METHOD)) {
+        if (keys.contains(key(UserSchema.FIELDS_METHOD))) {
             cmds.add(new BatchCommand(key(UserSchema.USERFIELD_LIST), UserSchema.USERFIELD_LIST, F.objectNode()));
         }
         ObjectNode typeList = F.objectNode();
@@ -166,11 +168,10 @@ public final class Discovery {
                 return null;
             }
         }
-        String metadataMethod = spec.dynamicSchema() ? spec.fieldsMethod()
-                : spec.api() == ListApi.FIELD_METADATA ? spec.method() : null;
+        FieldsCall call = FieldsCall.of(spec);
         List<FieldDescriptor> fields = null;
-        if (UserSchema.FIELDS_METHOD.equals(metadataMethod)) {
-            SubResult r = first.get(key(metadataMethod));
+        if (call != null && UserSchema.FIELDS_METHOD.equals(call.method())) {
+            SubResult r = first.get(call.key());
             if (!usable(spec.name(), r)) {
                 return null;
             }
@@ -179,8 +180,8 @@ public final class Discovery {
             return schemas.entry(spec, UserSchema.build(r.result(), custom != null && custom.ok() ? custom.result() : null,
                     spec.keyProperties()));
         }
-        if (metadataMethod != null) {
-            SubResult r = first.get(key(metadataMethod));
+        if (call != null) {
+            SubResult r = first.get(call.key());
             if (!usable(spec.name(), r)) {
                 return null;
             }
@@ -209,6 +210,14 @@ public final class Discovery {
             for (StreamSpec spec : specs) {
                 out.add(schemas.entry(spec, fields));
             }
+            if (config.productRowStreams().spa()) {
+                StreamSpec products = CrmStreams.spaProducts(id);
+                if (spaWithProducts.contains(id)) {
+                    out.add(schemas.entry(products, (List<FieldDescriptor>) null));
+                } else {
+                    omit(products.name(), "the smart process has products turned off (isLinkWithProductsEnabled N)");
+                }
+            }
         }
         return out;
     }
@@ -229,6 +238,9 @@ public final class Discovery {
                 int id = t.path("entityTypeId").asInt(0);
                 if (id > 0 && !ids.contains(id)) {
                     ids.add(id);
+                }
+                if (id > 0 && "Y".equals(t.path("isLinkWithProductsEnabled").asString(""))) {
+                    spaWithProducts.add(id);
                 }
             }
             if (next == null || next <= 0 || page.path("types").size() < TYPES_PER_PAGE) {

@@ -3,6 +3,7 @@ package io.github.tapbitrix24.extract;
 import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.config.TapConfig;
+import io.github.tapbitrix24.streams.CrmStreams;
 import io.github.tapbitrix24.streams.ListApi;
 import io.github.tapbitrix24.streams.StreamSpec;
 import java.time.Clock;
@@ -16,7 +17,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Reads the per-deal children ({@code deal_products}, {@code deal_comments}; {@link ListApi#DEAL_CHILDREN})
- * without a request per deal (docs/children.md).
+ * without a request per deal (docs/children.md). The product rows of leads, quotes, smart invoices
+ * and smart processes are read the same way, following their own parent stream (named in the spec).
  *
  * <p>The children follow their parent deals, read as the parent's catalog entry says (the same
  * funnels; INCREMENTAL: the deals changed since the child's own bookmark, the same window rules
@@ -92,7 +94,7 @@ public final class DealChildrenReader implements StreamReader {
 
     private static DealChildFetcher fetcherFor(StreamSpec spec, SubCallQueue queue) {
         return switch (spec.method()) {
-            case ProductRowsFetcher.METHOD -> new ProductRowsFetcher(queue);
+            case ProductRowsFetcher.METHOD -> new ProductRowsFetcher(queue, CrmStreams.ownerType(spec));
             case CommentsFetcher.METHOD -> new CommentsFetcher(queue);
             default -> throw new IllegalArgumentException("stream " + spec.name() + ": no child fetcher for "
                     + spec.method());

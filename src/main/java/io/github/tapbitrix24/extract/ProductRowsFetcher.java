@@ -14,8 +14,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Product rows of deals from {@code crm.item.productrow.list} with {@code =ownerType: "D"} and an
- * array of up to 50 deal IDs in {@code =ownerId} ("= equals (works with arrays as well)",
+ * Product rows of one owner type (deals {@code D}, leads {@code L}, quotes {@code Q}, smart
+ * invoices {@code SI}, smart processes {@code T}+hex entityTypeId) from {@code crm.item.productrow.list}
+ * with {@code =ownerType} and an array of up to 50 owner IDs in {@code =ownerId} ("= equals (works with arrays as well)",
  * D:api-reference/crm/universal/product-rows/crm-item-productrow-list.md; bitrix24-api.md §6.8, §8
  * step 4), 50 such sub-calls per request. Each sub-call pages by keyset: {@code order {id: asc}},
  * {@code >id} the last row seen (the page documents {@code >} on {@code id}), {@code start=-1}; a
@@ -43,12 +44,15 @@ final class ProductRowsFetcher implements DealChildFetcher {
     static final int FIRST_DEALS_PER_CALL = TARGET_ROWS_PER_CALL / 2;
 
     private final SubCallQueue queue;
+    private final String ownerType;
     private boolean oneDealPerCall;
     private long dealsRead;
     private long rowsRead;
 
-    ProductRowsFetcher(SubCallQueue queue) {
+    /** @param ownerType the owners' short type code in {@code =ownerType} */
+    ProductRowsFetcher(SubCallQueue queue, String ownerType) {
         this.queue = queue;
+        this.ownerType = ownerType;
     }
 
     @Override
@@ -101,7 +105,7 @@ final class ProductRowsFetcher implements DealChildFetcher {
         public ObjectNode params() {
             ObjectNode p = F.objectNode();
             ObjectNode filter = p.putObject("filter");
-            filter.put("=ownerType", "D");
+            filter.put("=ownerType", ownerType);
             if (deals.size() == 1) {
                 filter.put("=ownerId", deals.get(0));
             } else {
@@ -130,10 +134,10 @@ final class ProductRowsFetcher implements DealChildFetcher {
                 JsonNode owner = row.get("ownerId");
                 if (owner == null || !asked.contains(owner.asLong(-1))) {
                     if (deals.size() == 1) {
-                        throw new IllegalStateException(METHOD + " returned a row of deal " + owner + " when asked for deal "
-                                + deals.get(0) + "; stream " + stream + " cannot tell whose rows these are");
+                        throw new IllegalStateException(METHOD + " returned a row of owner " + owner + " when asked for "
+                                + ownerType + " " + deals.get(0) + "; stream " + stream + " cannot tell whose rows these are");
                     }
-                    return oneDealPerCallFromNowOn("a row of a deal not asked for (" + owner + ")");
+                    return oneDealPerCallFromNowOn("a row of an owner not asked for (" + owner + ")");
                 }
             }
             if (!page.isEmpty()) {
@@ -160,8 +164,8 @@ final class ProductRowsFetcher implements DealChildFetcher {
 
         private List<SubCallQueue.Call> oneDealPerCallFromNowOn(String why) {
             if (!oneDealPerCall) {
-                LOG.warning(() -> "stream " + stream + ": " + METHOD + " did not honour an array of deal IDs in"
-                        + " =ownerId (" + why + "); asking one deal per sub-call, 50 per request");
+                LOG.warning(() -> "stream " + stream + ": " + METHOD + " did not honour an array of owner IDs in"
+                        + " =ownerId (" + why + "); asking one owner per sub-call, 50 per request");
             }
             oneDealPerCall = true;
             List<SubCallQueue.Call> single = new ArrayList<>(deals.size());

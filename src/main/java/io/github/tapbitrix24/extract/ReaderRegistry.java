@@ -37,6 +37,10 @@ public final class ReaderRegistry {
         m.put(ListApi.STATUS_LIST, OffsetPagedReader.statuses(api, sleeper));
         m.put(ListApi.OPENLINES_CONFIG, new OpenLinesReader(api));
         m.put(ListApi.FIELD_METADATA, new FieldMetadataReader(api));
+        m.put(ListApi.CATEGORY_LIST, new CategoriesReader(api));
+        m.put(ListApi.CURRENCY_LIST, new CurrenciesReader(api));
+        m.put(ListApi.ADDRESS_LIST, new AddressesReader(api, sleeper));
+        m.put(ListApi.CRM_LINKS, new LinksReader(keyset));
         return new ReaderRegistry(m);
     }
 

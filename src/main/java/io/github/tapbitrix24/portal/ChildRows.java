@@ -125,6 +125,11 @@ final class ChildRows {
     }
 
     ObjectNode productRow(Table t, int idx) {
+        return productRow(t, idx, "D");
+    }
+
+    /** A product row of an owner of type {@code ownerType} (D, L, Q, SI, T{hex}). */
+    ObjectNode productRow(Table t, int idx, String ownerType) {
         long id = Table.id(idx);
         SplittableRandom r = d.fmt.rnd(PRODUCT_ROW, id);
         int products = Math.max(1, d.options.productCount());
@@ -135,7 +140,7 @@ final class ChildRows {
         ObjectNode o = Json.object();
         o.put("id", id);
         o.put("ownerId", t.owner(idx));
-        o.put("ownerType", "D");
+        o.put("ownerType", ownerType);
         o.put("productId", productId);
         o.put("productName", "Product #" + productId);
         o.put("price", price);

@@ -45,6 +45,7 @@ final class CrmMethods {
         m.put("crm.deal.productrows.get", this::dealProductRows);
         m.put("crm.item.productrow.list", this::productRowList);
         m.put("crm.deal.contact.items.get", this::dealContacts);
+        new BreadthMethods(data, this, cost, mode).register(m);
     }
 
     static long start(JsonNode params) {
@@ -56,7 +57,7 @@ final class CrmMethods {
         return Filter.parse(f, resolver, strict, mode, data.options.utcOffset());
     }
 
-    private MethodResult oldList(Table t, JsonNode p, String defaultOrder) {
+    MethodResult oldList(Table t, JsonNode p, String defaultOrder) {
         Filter f = filter(Json.param(p, "filter"), t, t.schema::field, false);
         List<ListQuery.Term> dflt = defaultOrder == null ? List.of()
                 : List.of(new ListQuery.Term(t.schema.field(defaultOrder), false));
@@ -176,6 +177,12 @@ final class CrmMethods {
         for (int idx : page.rows()) {
             JsonNode contactIds = etid == 2 ? data.contactIdsNode(Table.id(idx)) : null;
             ObjectNode item = ItemFormat.item(t.row(idx), fields, fm, contactIds);
+            // contacts' companyIds and companies' contactIds (D:api-reference/crm/universal/object-fields.md)
+            if (etid == 3 && (star || names.contains("companyIds"))) {
+                item.set("companyIds", CrmBreadth.ids(data.breadth.companyIdsOfContact(Table.id(idx))));
+            } else if (etid == 4 && (star || names.contains("contactIds"))) {
+                item.set("contactIds", CrmBreadth.ids(data.breadth.contactIdsOfCompany(Table.id(idx))));
+            }
             if (original) {
                 item = originalUfNames(item, fields);
             }
@@ -230,7 +237,8 @@ final class CrmMethods {
         int etid = entityTypeId(p);
         List<ObjectNode> rows = data.categories(etid);
         if (rows == null) {
-            throw ApiError.notFound("Entity type " + etid + " does not support categories");
+            // D:api-reference/crm/universal/category/crm-category-list.md, "Possible Error Codes"
+            throw new ApiError(400, "ENTITY_TYPE_NOT_SUPPORTED", "Entity type " + etid + " is not supported");
         }
         // the default deal funnel has id 0, so rows are addressed by position, not by id
         Table t = new Table("categories", OrgRows.CATEGORIES, "__pos", null, null, null, new int[rows.size()], null, null,
@@ -360,10 +368,10 @@ final class CrmMethods {
         if (ownerType == null || ownerId == null) {
             throw ApiError.invalidArg("Filter must contain ownerType and ownerId");
         }
-        Table t = data.table(Dataset.DEAL_PRODUCT_ROWS);
+        Table t = ownerType.equals("D") ? data.table(Dataset.DEAL_PRODUCT_ROWS) : data.breadth.productRows(ownerType);
         long start = start(p);
         ListQuery.Page page;
-        if (!ownerType.equals("D")) {
+        if (t == null) {
             page = new ListQuery.Page(new int[0], start >= 0 ? 0 : 0, null, 0, false);
         } else {
             Filter f = filter(filterNode, t, t.schema::field, true);

@@ -70,6 +70,12 @@ final class ListQuery {
         int lo = 0;
         int hi = t.size();
         for (Filter.Cond c : filter.topAnd()) {
+            if (c.field.code().equals(t.ownerCode) && c.nums.length == 1 && !Double.isNaN(c.nums[0])
+                    && (c.op.equals(">=") || c.op.equals(">"))) {
+                // the owner index: rows of lower owners are skipped, not generated and tested
+                long from = c.op.equals(">") ? (long) Math.floor(c.nums[0]) + 1 : (long) Math.ceil(c.nums[0]);
+                lo = Math.max(lo, t.firstRowOfOwnersFrom(from));
+            }
             if (c.field.code().equals(t.idCode) && c.nums.length == 1 && !Double.isNaN(c.nums[0])) {
                 double v = c.nums[0];
                 switch (c.op) {

@@ -56,6 +56,8 @@ public final class PortalData {
     private final Map<String, Integer> uncommittedHistory = new LinkedHashMap<>();
     private final int baseDeals;
     private final int baseLeads;
+    /** Quotes, smart invoices, other owners' product rows, requisites, currencies, contact–company links. */
+    final CrmBreadth breadth;
 
     PortalData(PortalOptions options, PortalClock clock) {
         this.options = options;
@@ -122,7 +124,7 @@ public final class PortalData {
             type.put("isBeginCloseDatesEnabled", "Y");
             type.put("isClientEnabled", "Y");
             type.put("isUseInUserfieldEnabled", "Y");
-            type.put("isLinkWithProductsEnabled", "Y");
+            type.put("isLinkWithProductsEnabled", internal % 3 == 0 ? "N" : "Y"); // the third type sells nothing
             type.put("isMycompanyEnabled", "Y");
             type.put("isDocumentsEnabled", "N");
             type.put("isSourceEnabled", "Y");
@@ -142,11 +144,25 @@ public final class PortalData {
         List<ObjectNode> statusRows = OrgRows.statuses(spaCategories);
         statuses = new Table("statuses", OrgRows.STATUSES, "ID", null, null, null, new int[statusRows.size()], null, null,
                 (t, idx, w) -> statusRows.get(idx).deepCopy());
+        breadth = new CrmBreadth(this, crm, children);
         work = new WorkData(this);
     }
 
     WorkData work() {
         return work;
+    }
+
+    /**
+     * An item type that is not a smart process but is read like one with crm.item.list (quotes 7,
+     * smart invoices 31): the SPA row shape, its own funnels, no entry in crm.type.list.
+     */
+    Table itemType(int etid, int internal, int n, long salt, List<Integer> cats, CrmRows rows) {
+        spaCategories.put(etid, cats);
+        spaBaseSizes.put(etid, n);
+        int[] created = timeline.created(n, fmt, salt);
+        return new Table(etid == 7 ? "quotes" : "invoices", CrmSchemas.spa(etid, internal), "ID", "CREATED_TIME",
+                "UPDATED_TIME", null, created, timeline.modified(created, fmt, salt + 1), null,
+                (t, idx, w, out) -> rows.spa(t, idx, w, etid, spaCategory(etid, Table.id(idx)), out));
     }
 
     private Table entity(String name, EntitySchema schema, String createdCode, String modifiedCode, int n, long salt,
@@ -160,8 +176,8 @@ public final class PortalData {
      * A child table: {@code countOf(ownerId)} rows per owner, stored in owner order, each created
      * after its owner (spread between the owner's creation and now).
      */
-    private Table child(String name, EntitySchema schema, String createdCode, String modifiedCode, String ownerCode,
-                        Table parent, IntUnaryOperator countOf, boolean withModified, Table.Rows rows) {
+    Table child(String name, EntitySchema schema, String createdCode, String modifiedCode, String ownerCode,
+                Table parent, IntUnaryOperator countOf, boolean withModified, Table.Rows rows) {
         return child(name, schema, createdCode, modifiedCode, ownerCode, parent, countOf, withModified, rows, null);
     }
 
@@ -195,7 +211,7 @@ public final class PortalData {
             }
         }
         int[] modified = withModified ? timeline.modified(created, fmt, name.hashCode()) : null;
-        String idCode = name.equals("deal_product_rows") ? "id" : "ID";
+        String idCode = name.endsWith("product_rows") ? "id" : "ID";
         return filler != null
                 ? new Table(name, schema, idCode, createdCode, modifiedCode, ownerCode, created, modified, owner, filler)
                 : new Table(name, schema, idCode, createdCode, modifiedCode, ownerCode, created, modified, owner, rows);
@@ -286,6 +302,10 @@ public final class PortalData {
     }
 
     Table table(Dataset d) {
+        Table b = breadth == null ? null : breadth.table(d.name());
+        if (b != null) {
+            return b;
+        }
         Table t = switch (d.name()) {
             case "deals" -> deals;
             case "contacts" -> contacts;
@@ -321,6 +341,8 @@ public final class PortalData {
             case 2 -> deals;
             case 3 -> contacts;
             case 4 -> companies;
+            case 7 -> breadth.quotes;
+            case 31 -> breadth.invoices;
             default -> spa.get(entityTypeId);
         };
     }
@@ -353,7 +375,7 @@ public final class PortalData {
             return out;
         }
         List<Integer> cats = spaCategories.get(entityTypeId);
-        if (cats == null) {
+        if (cats == null || entityTypeId == 7) { // quotes have no funnels
             return null;
         }
         for (int i = 0; i < cats.size(); i++) {
@@ -381,6 +403,10 @@ public final class PortalData {
     public int count(Dataset d) {
         lock.lock();
         try {
+            List<ObjectNode> shaped = breadth.rows(d.name());
+            if (shaped != null) {
+                return shaped.size();
+            }
             return switch (d.name()) {
                 case "spa_types" -> spaTypes.size();
                 case "deal_categories" -> categories(2).size();
@@ -404,6 +430,10 @@ public final class PortalData {
     public List<ObjectNode> rows(Dataset d) {
         lock.lock();
         try {
+            List<ObjectNode> shaped = breadth.rows(d.name());
+            if (shaped != null) {
+                return shaped;
+            }
             List<ObjectNode> out = new ArrayList<>();
             switch (d.name()) {
                 case "spa_types" -> spaTypes.values().forEach(v -> out.add(v.deepCopy()));
@@ -503,7 +533,13 @@ public final class PortalData {
                 }
                 yield desc;
             }
-            default -> throw new IllegalArgumentException("not a fields method: " + fieldsMethod);
+            default -> {
+                EntitySchema schema = breadth.fieldsSchema(m);
+                if (schema == null) {
+                    throw new IllegalArgumentException("not a fields method: " + fieldsMethod);
+                }
+                yield schema.oldDescriptor();
+            }
         };
     }
 

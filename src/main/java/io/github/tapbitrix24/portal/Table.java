@@ -185,6 +185,15 @@ final class Table {
     // ---- owner index (child tables) ------------------------------------------------------
 
     /** Row indexes of an owner's children in ID order. */
+    /**
+     * The first row that may belong to {@code ownerId} or a higher owner: the rows before it all
+     * belong to lower ones (base rows are stored in owner order; rows added later come after them).
+     * 0 once any row was patched, since a patch may have moved a row to another owner.
+     */
+    int firstRowOfOwnersFrom(long ownerId) {
+        return owner == null || !patches.isEmpty() ? 0 : lowerBound(ownerId);
+    }
+
     int[] childrenOf(long ownerId) {
         if (owner == null) {
             return new int[0];

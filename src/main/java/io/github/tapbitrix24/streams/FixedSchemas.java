@@ -8,10 +8,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The schemas of fixed-shape streams, kept in {@code schemas/<stream>.json} (shipped in the jar
- * under {@code /schemas/}). All {@code *_fields} metadata streams share {@code field_metadata.json}.
+ * under {@code /schemas/}). All {@code *_fields} metadata streams share {@code field_metadata.json}, all
+ * product-row streams {@code product_rows.json}.
  */
 public final class FixedSchemas {
     public static final String FIELD_METADATA = "field_metadata";
+    public static final String PRODUCT_ROWS = "product_rows";
     private static final JsonMapper MAPPER = JsonMapper.shared();
 
     private FixedSchemas() {
@@ -23,7 +25,11 @@ public final class FixedSchemas {
             throw new IllegalArgumentException("stream " + spec.name() + " has a schema built from "
                     + spec.fieldsMethod() + ", not a fixed one");
         }
-        return spec.api() == ListApi.FIELD_METADATA ? FIELD_METADATA : spec.name();
+        if (spec.api() == ListApi.FIELD_METADATA) {
+            return FIELD_METADATA;
+        }
+        // every owner's product rows are rows of crm.item.productrow.list, one shape
+        return spec.method().equals(CrmStreams.PRODUCT_ROWS_METHOD) ? PRODUCT_ROWS : spec.name();
     }
 
     /** A fresh copy of the stream's fixed schema. */

@@ -26,8 +26,19 @@ public enum ListApi {
     TYPE_LIST,
     /** A *.fields method turned into one record per field (the *_fields metadata streams). */
     FIELD_METADATA,
-    /** Children of deals fetched per batch of parent IDs (deal_products, deal_comments); see the parent. */
+    /**
+     * Children of CRM records fetched per batch of parent IDs (deal_products, deal_comments, and the
+     * product rows of leads, quotes, smart invoices and smart processes); see the parent.
+     */
     DEAL_CHILDREN,
+    /** crm.category.list of every entity type with funnels: result.categories, start paging, needs entityTypeId. */
+    CATEGORY_LIST,
+    /** crm.currency.list (one call, order only) with each currency's crm.currency.localizations.get. */
+    CURRENCY_LIST,
+    /** crm.address.list: plain result array, no ID (key ENTITY_TYPE_ID, ENTITY_ID, TYPE_ID): keyset on the owner. */
+    ADDRESS_LIST,
+    /** Links between CRM records read from the ID arrays of crm.item.list (contact_companies, company_contacts). */
+    CRM_LINKS,
     /**
      * tasks.task.list: result.tasks, rows in camelCase while order/filter/select take the
      * UPPER_SNAKE codes of tasks.task.getFields; {@code >ID} keyset (D:api-reference/tasks/tasks-task-list.md).

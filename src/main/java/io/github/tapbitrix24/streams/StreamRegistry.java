@@ -19,6 +19,8 @@ public final class StreamRegistry {
     /** entityTypeId of deals and leads (D:api-reference/crm/data-types.md#object_type). */
     public static final int DEAL_TYPE_ID = 2;
     public static final int LEAD_TYPE_ID = 1;
+    public static final int CONTACT_TYPE_ID = 3;
+    public static final int COMPANY_TYPE_ID = 4;
 
     private static final String SPA_PREFIX = "spa_";
     private static final String SPA_FIELDS_PREFIX = "spa_fields_";
@@ -77,6 +79,7 @@ public final class StreamRegistry {
         s.add(new StreamSpec("open_lines", "imopenlines", ListApi.OPENLINES_CONFIG, "imopenlines.config.list.get",
                 lineOptions, null, null, null, List.of("ID"), List.of(), null));
         s.addAll(WorkStreams.all());
+        s.addAll(CrmStreams.all(config));
         return List.copyOf(s);
     }
 
@@ -100,6 +103,10 @@ public final class StreamRegistry {
         if (id.isPresent()) {
             return Optional.of(spaStreams(id.get()).get(1));
         }
+        Optional<Integer> products = CrmStreams.spaProductsTypeId(tapStreamId);
+        if (products.isPresent()) {
+            return config.productRowStreams().spa() ? products.map(CrmStreams::spaProducts) : Optional.empty();
+        }
         return spaEntityTypeId(tapStreamId, SPA_PREFIX).map(n -> spaStreams(n).get(0));
     }
 
@@ -110,6 +117,11 @@ public final class StreamRegistry {
     }
 
     private static Optional<Integer> spaEntityTypeId(String name, String prefix) {
+        return numberAfter(name, prefix);
+    }
+
+    /** The positive number that makes up the rest of {@code name} after {@code prefix}. */
+    static Optional<Integer> numberAfter(String name, String prefix) {
         if (!name.startsWith(prefix)) {
             return Optional.empty();
         }

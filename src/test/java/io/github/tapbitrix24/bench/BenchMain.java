@@ -260,11 +260,15 @@ public final class BenchMain {
         c.put("extract_deal_contacts", options);
         c.put("enable_deal_comments_stream", options);
         c.put("enable_deal_products_stream", options);
+        for (String owner : List.of("lead", "quote", "invoice")) {
+            c.put("enable_" + owner + "_products_stream", options);
+        }
+        c.put("enable_spa_products_streams", options);
         if (!standardLimits) {
             // CPU-bound run: the portal's limits are off, so the tap's own pacing must be too
-            c.put("max_requests_per_second", 1_000_000);
-            c.put("request_burst", 1_000_000);
-            c.put("operating_time_threshold", 1_000_000_000);
+            c.put("max_requests_per_second", 10_000); // the config schema's maxima
+            c.put("request_burst", 100_000);
+            c.put("operating_time_threshold", 3_600); // the schema's maximum; the portal's operating limit is off
         }
         Path p = work.resolve(label + ".config.json"); // holds the (simulator's) webhook token: stays in target/
         Files.writeString(p, JSON.writeValueAsString(c));
@@ -324,6 +328,10 @@ public final class BenchMain {
             c.put("webhook_url", "https://portal.invalid/rest/1/x/");
             c.put("enable_deal_comments_stream", true);
             c.put("enable_deal_products_stream", true);
+            c.put("enable_spa_products_streams", true);
+            for (String owner : List.of("lead", "quote", "invoice")) {
+                c.put("enable_" + owner + "_products_stream", true);
+            }
             return StreamRegistry.forName(stream, new ConfigLoader().toConfig(c)).orElseThrow().method();
         } catch (ConfigException e) {
             throw new IllegalStateException(e);

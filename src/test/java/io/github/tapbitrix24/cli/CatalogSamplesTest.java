@@ -44,6 +44,7 @@ class CatalogSamplesTest {
             WebhookUrl url = WebhookUrl.parse(sim.webhookUrl());
             TapConfig config = allOptions
                     ? new TapConfig(url, Optional.empty(), true, true, true, 200, List.of(), 2, 50, 60)
+                            .withProductRowStreams(io.github.tapbitrix24.config.ProductRowStreams.ALL)
                     : TapConfig.defaults(url);
             BitrixClient client = new BitrixClient(url, config.clientSettings(), Clock.systemUTC(), d -> {
             });

@@ -44,6 +44,10 @@ class DiscoveryLogicTest {
             api.on("crm." + e + ".fields", PLAIN_FIELDS);
         }
         api.on("crm.deal.fields", DEAL_FIELDS);
+        for (String m : List.of("crm.requisite.fields", "crm.requisite.bankdetail.fields", "crm.address.fields",
+                "crm.currency.fields")) {
+            api.on(m, PLAIN_FIELDS); // issue 16's streams
+        }
         api.on("crm.type.list", json("{'types':[{'id':1,'entityTypeId':1040},{'id':2,'entityTypeId':1044}]}"));
         api.on("crm.item.fields", p -> json("{'fields':{'id':{'type':'integer','title':'ID'},"
                 + "'updatedTime':{'type':'datetime'},'ufCrm" + p.get("entityTypeId").asInt() + "_1':{'type':'money',"

@@ -84,6 +84,9 @@ class DiscoveryTest {
         expected.addAll(List.of("deal_stage_history", "lead_stage_history", "deal_comments", "deal_products",
                 "users", "departments", "calls", "open_lines", "tasks", "task_fields", "task_elapsed_time", "workgroups",
                 "workgroup_members", "task_stages"));
+        // issue 16 (product rows of other owners are off in this config; CrmBreadthDiscoveryTest)
+        expected.addAll(List.of("quotes", "quote_fields", "invoices", "invoice_fields", "categories", "currencies",
+                "requisites", "requisite_bank_details", "addresses", "contact_companies", "company_contacts"));
         assertEquals(expected, names(catalog));
     }
 

@@ -41,7 +41,7 @@ class MalformedChildPageTest {
     @Test
     void productRowsWithoutTheirListFailNamingTheMethod() {
         ScriptedApi api = new ScriptedApi(cmds -> answer(cmds, c -> F.objectNode().put("total", 3)));
-        BitrixException e = assertThrows(BitrixException.class, () -> new ProductRowsFetcher(new SubCallQueue(api, d -> { }))
+        BitrixException e = assertThrows(BitrixException.class, () -> new ProductRowsFetcher(new SubCallQueue(api, d -> { }), "D")
                 .fetch("deal_products", List.of(7L, 8L), r -> { }));
         assertTrue(e.getMessage().contains("crm.item.productrow.list"), e.getMessage());
         assertEquals(StreamCalls.MAX_ATTEMPTS, api.batches.size());

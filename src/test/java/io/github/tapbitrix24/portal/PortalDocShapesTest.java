@@ -14,20 +14,20 @@ import tools.jackson.databind.JsonNode;
 class PortalDocShapesTest extends UnlimitedPortalTest {
     static final String DATETIME = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d";
 
-    private static void strings(JsonNode row, String... keys) {
+    static void strings(JsonNode row, String... keys) {
         for (String k : keys) {
             assertTrue(row.has(k), "missing " + k + " in " + row);
             assertTrue(row.get(k).isString() || row.get(k).isNull(), k + " is a string: " + row.get(k));
         }
     }
 
-    private static void ints(JsonNode row, String... keys) {
+    static void ints(JsonNode row, String... keys) {
         for (String k : keys) {
             assertTrue(row.get(k) != null && row.get(k).isIntegralNumber(), k + " is an int in " + row);
         }
     }
 
-    private static void datetime(JsonNode row, String key) {
+    static void datetime(JsonNode row, String key) {
         assertTrue(row.get(key).stringValue().matches(DATETIME), key + ": " + row.get(key));
     }
 
