@@ -98,7 +98,10 @@ class CrmBreadthDocShapesTest extends UnlimitedPortalTest {
         JsonNode l = client.ok("crm.currency.localizations.get", "{\"id\":\"" + c.get("CURRENCY").stringValue() + "\"}")
                 .get("result");
         strings(l.get("en"), "FORMAT_STRING", "FULL_NAME", "DEC_POINT", "DECIMALS", "THOUSANDS_VARIANT", "HIDE_ZERO");
-        assertEquals("currency_localization", client.ok("crm.currency.fields", "{}").get("result").get("LANG")
-                .get("type").stringValue());
+        JsonNode fields = client.ok("crm.currency.fields", "{}").get("result");
+        assertEquals("currency_localization", fields.get("LANG").get("type").stringValue());
+        assertTrue(fields.get("LANG").get("isMultiple").asBoolean(), "LANG is multiple, as crm-currency-fields.md shows");
+        assertEquals("int", fields.get("SORT").get("type").stringValue());
+        assertTrue(fields.get("BASE").get("isReadOnly").asBoolean());
     }
 }
