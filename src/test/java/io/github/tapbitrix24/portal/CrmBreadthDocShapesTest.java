@@ -75,7 +75,12 @@ class CrmBreadthDocShapesTest extends UnlimitedPortalTest {
                 .get("result").get(0);
         strings(bank, "ID", "ENTITY_ID", "RQ_BANK_NAME");
         assertEquals(4, bank.size(), "select honoured: " + bank);
-        assertTrue(client.ok("crm.requisite.fields", "{}").get("result").get("UF_CRM_1707997209").get("isDynamic").asBoolean());
+        JsonNode fields = client.ok("crm.requisite.fields", "{}").get("result");
+        assertTrue(fields.get("UF_CRM_1707997209").get("isDynamic").asBoolean());
+        assertEquals("double", fields.get("UF_CRM_1707997209").get("type").stringValue());
+        assertEquals("user", fields.get("CREATED_BY_ID").get("type").stringValue());
+        assertEquals("user", client.ok("crm.requisite.bankdetail.fields", "{}").get("result").get("MODIFY_BY_ID")
+                .get("type").stringValue());
     }
 
     @Test

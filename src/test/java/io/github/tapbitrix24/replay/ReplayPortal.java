@@ -27,14 +27,17 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code ERROR_METHOD_NOT_FOUND}, as a portal without that module does. A call with an
  * {@code entityTypeId} takes {@code <method>@entityTypeId=<id>.json} when there is one (the deals'
  * contact links read through crm.item.list), else the method's fixture. A list answered as an array
- * keeps only the rows inside the numeric bounds the call's filter names ({@code >ID}, {@code <=ID}, as a
- * server applies them), so a reader that scans ID windows (task.elapseditem.getlist) sees each row once.
+ * keeps only the rows inside the numeric bounds the call's filter names ({@code >ID}, {@code <=ID},
+ * {@code ENTITY_TYPE_ID: 8}, as a server applies them), so a reader that scans ID windows
+ * (task.elapseditem.getlist) or owner types (crm.address.list) sees each row once.
  */
 final class ReplayPortal implements AutoCloseable {
     static final String TOKEN = "r3playT0ken";
 
     private static final Pattern FILTER_KEY = Pattern.compile("(?i)filter\\[(.+)\\]");
-    private static final Pattern BOUND = Pattern.compile("(>=|<=|>|<)(\\w+)");
+    private static final Pattern BOUND = Pattern.compile("(>=|<=|>|<|)(\\w+)");
+    /** The one equality applied: rows of fixtures such as crm.timeline.comment.list name owners that are not in the others. */
+    private static final String OWNER_TYPE = "ENTITY_TYPE_ID";
 
     final MockWebServer server = new MockWebServer();
     final List<String> methods = Collections.synchronizedList(new ArrayList<>());
@@ -138,10 +141,12 @@ final class ReplayPortal implements AutoCloseable {
             boolean in = true;
             for (Map.Entry<String, String> b : bounds.entrySet()) {
                 Matcher m = BOUND.matcher(b.getKey());
-                String value = m.matches() ? row.path(m.group(2)).asString("") : "";
+                boolean applied = m.matches() && (!m.group(1).isEmpty() || m.group(2).equals(OWNER_TYPE));
+                String value = applied ? row.path(m.group(2)).asString("") : "";
                 if (value.matches("-?\\d+") && b.getValue().matches("-?\\d+")) {
                     int c = Long.compare(Long.parseLong(value), Long.parseLong(b.getValue()));
                     in &= switch (m.group(1)) {
+                        case "" -> c == 0;
                         case ">" -> c > 0;
                         case ">=" -> c >= 0;
                         case "<" -> c < 0;

@@ -51,7 +51,7 @@ class ReplayTest {
             "users", "calls", "open_lines", "departments", "status_list", "spa_types", "spa_1038", "deal_fields",
             "contact_fields", "lead_fields", "activity_fields", "spa_fields_1038", "deal_stage_history",
             "lead_stage_history", "deal_comments", "deal_products", "tasks", "task_fields", "task_elapsed_time",
-            "workgroups", "workgroup_members", "task_stages", "currencies");
+            "workgroups", "workgroup_members", "task_stages", "currencies", "requisites", "requisite_bank_details", "addresses");
 
     private static ReplayPortal portal;
     private static List<JsonNode> messages;
