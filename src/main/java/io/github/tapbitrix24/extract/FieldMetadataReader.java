@@ -51,8 +51,39 @@ public final class FieldMetadataReader implements StreamReader {
             row.put("id", field.getKey());
             if (field.getValue().isObject()) {
                 row.setAll((ObjectNode) field.getValue());
+                taskAttributes(row);
             }
         }
         return rows;
+    }
+
+    /**
+     * tasks.task.getFields names two attributes differently from the CRM descriptor: {@code required}
+     * (isRequired) and {@code values}, the enum's codes as a map code → label, or as a plain list of
+     * codes for DURATION_TYPE (D:api-reference/tasks/tasks-task-get-fields.md, response example). They
+     * become {@code isRequired} and {@code items} ({@code [{ID, VALUE}]}, the CRM form), so the codes and
+     * the flag reach the record instead of being dropped as undeclared.
+     */
+    private static void taskAttributes(ObjectNode row) {
+        JsonNode required = row.remove("required");
+        if (required != null && !row.has("isRequired")) {
+            row.set("isRequired", required);
+        }
+        JsonNode values = row.remove("values");
+        if (values != null && !row.has("items") && (values.isObject() || values.isArray())) {
+            ArrayNode items = row.putArray("items");
+            if (values.isObject()) {
+                for (Map.Entry<String, JsonNode> v : values.properties()) {
+                    ObjectNode item = items.addObject().put("ID", v.getKey());
+                    item.set("VALUE", v.getValue());
+                }
+            } else {
+                for (JsonNode v : values) {
+                    ObjectNode item = items.addObject();
+                    item.set("ID", v);
+                    item.set("VALUE", v);
+                }
+            }
+        }
     }
 }

@@ -1,7 +1,13 @@
 package io.github.tapbitrix24.portal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -68,9 +74,39 @@ final class WorkSchemas {
     }
 
     /**
-     * {@code tasks.task.getFields}: {@code {"fields": {CODE: {title, type[, primary][, values]}}}}, no
-     * multiplicity, custom fields titled with their label (D:api-reference/tasks/tasks-task-get-fields.md).
+     * {@code tasks.task.getFields}: {@code {"fields": {CODE: {title, type[, primary][, required][, values][, default]}}}},
+     * no multiplicity, custom fields titled with their label. As in the docs' response example
+     * (D:api-reference/tasks/tasks-task-get-fields.md, replayed in replay/tasks.task.getFields.json):
+     * {@code required} on TITLE, CREATED_BY and RESPONSIBLE_ID; {@code values} on every {@code enum}, a map
+     * code → label, but a plain list of codes for DURATION_TYPE; {@code default} where the example has one.
      */
+    private static final Set<String> REQUIRED_TASK_FIELDS = Set.of("TITLE", "CREATED_BY",
+            "RESPONSIBLE_ID");
+    /** The {@code default} of each field that has one in the docs' example (null: {@code "default": null}). */
+    private static final Map<String, JsonNode> TASK_FIELD_DEFAULTS = taskFieldDefaults();
+
+    private static Map<String, JsonNode> taskFieldDefaults() {
+        Map<String, JsonNode> m = new HashMap<>();
+        JsonNodeFactory n = JsonNodeFactory.instance;
+        for (String c : List.of("PARENT_ID", "GROUP_ID", "STAGE_ID", "SPRINT_ID", "BACKLOG_ID", "COMMENTS_COUNT",
+                "SERVICE_COMMENTS_COUNT", "NEW_COMMENTS_COUNT", "FLOW_ID")) {
+            m.put(c, n.numberNode(0));
+        }
+        for (String c : List.of("MULTITASK", "NOT_VIEWED", "REPLICATE", "ALLOW_CHANGE_DEADLINE", "ALLOW_TIME_TRACKING",
+                "TASK_CONTROL", "ADD_IN_REPORT", "FORKED_BY_TEMPLATE_ID", "IS_MUTED", "IS_PINNED", "IS_PINNED_IN_GROUP")) {
+            m.put(c, n.stringNode("N"));
+        }
+        for (String c : List.of("MARK", "CLOSED_BY", "CLOSED_DATE", "ACTIVITY_DATE", "DATE_START", "DEADLINE",
+                "START_DATE_PLAN", "END_DATE_PLAN", "GUID", "XML_ID", "SUBORDINATE", "FAVORITE", "EXCHANGE_MODIFIED",
+                "EXCHANGE_ID", "OUTLOOK_VERSION")) {
+            m.put(c, n.nullNode());
+        }
+        m.put("PRIORITY", n.numberNode(1));
+        m.put("STATUS", n.numberNode(2));
+        m.put("DURATION_TYPE", n.stringNode("days"));
+        return Map.copyOf(m);
+    }
+
     static ObjectNode taskFieldsDescriptor() {
         ObjectNode fields = Json.object();
         for (FieldDef f : TASKS.fields) {
@@ -80,18 +116,28 @@ final class WorkSchemas {
             if (f.code().equals("ID")) {
                 d.put("primary", true);
             }
+            if (REQUIRED_TASK_FIELDS.contains(f.code())) {
+                d.put("required", true);
+            }
             String[][] values = switch (f.code()) {
                 case "STATUS" -> new String[][] {{"2", "Pending"}, {"3", "In Progress"}, {"4", "Awaiting Review"},
                         {"5", "Completed"}, {"6", "Deferred"}};
                 case "PRIORITY" -> new String[][] {{"2", "High"}, {"1", "Medium"}, {"0", "Low"}};
                 case "MARK" -> new String[][] {{"N", "Negative"}, {"P", "Positive"}};
-                default -> null;
+                case "DURATION_TYPE" -> null;
+                default -> f.type().equals("enum") ? new String[][] {{"Y", "Yes"}, {"N", "No"}} : null;
             };
             if (values != null) {
                 ObjectNode v = d.putObject("values");
                 for (String[] kv : values) {
                     v.put(kv[0], kv[1]);
                 }
+            } else if (f.code().equals("DURATION_TYPE")) {
+                ArrayNode v = d.putArray("values");
+                List.of("secs", "mins", "hours", "days", "weeks", "months", "years").forEach(v::add);
+            }
+            if (TASK_FIELD_DEFAULTS.containsKey(f.code())) {
+                d.set("default", TASK_FIELD_DEFAULTS.get(f.code()));
             }
         }
         ObjectNode out = Json.object();

@@ -58,6 +58,16 @@ class PortalWorkDocShapesTest extends UnlimitedPortalTest {
         assertEquals("crm", f.get("UF_CRM_TASK").get("type").stringValue());
         assertEquals("Contract number", f.get(WorkSchemas.UF_CONTRACT).get("title").stringValue());
         assertFalse(f.get(WorkSchemas.UF_COMPONENTS).has("isMultiple"), "getFields does not report multiplicity");
+        // the docs' example (replayed in replay/tasks.task.getFields.json): required, Y/N values, a list for
+        // DURATION_TYPE, defaults
+        assertTrue(f.get("TITLE").get("required").booleanValue());
+        assertFalse(f.get("DESCRIPTION").has("required"));
+        assertEquals("Yes", f.get("MULTITASK").get("values").get("Y").stringValue());
+        assertEquals("N", f.get("MULTITASK").get("default").stringValue());
+        assertTrue(f.get("DURATION_TYPE").get("values").isArray());
+        assertEquals("days", f.get("DURATION_TYPE").get("values").get(3).stringValue());
+        assertEquals(2, f.get("STATUS").get("default").intValue());
+        assertTrue(f.get("DEADLINE").get("default").isNull());
     }
 
     @Test

@@ -5,13 +5,17 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -22,10 +26,15 @@ import tools.jackson.databind.node.ObjectNode;
  * (F:tests/real_responses/batch_list_empty.py). A method without a fixture answers
  * {@code ERROR_METHOD_NOT_FOUND}, as a portal without that module does. A call with an
  * {@code entityTypeId} takes {@code <method>@entityTypeId=<id>.json} when there is one (the deals'
- * contact links read through crm.item.list), else the method's fixture.
+ * contact links read through crm.item.list), else the method's fixture. A list answered as an array
+ * keeps only the rows inside the numeric bounds the call's filter names ({@code >ID}, {@code <=ID}, as a
+ * server applies them), so a reader that scans ID windows (task.elapseditem.getlist) sees each row once.
  */
 final class ReplayPortal implements AutoCloseable {
     static final String TOKEN = "r3playT0ken";
+
+    private static final Pattern FILTER_KEY = Pattern.compile("(?i)filter\\[(.+)\\]");
+    private static final Pattern BOUND = Pattern.compile("(>=|<=|>|<)(\\w+)");
 
     final MockWebServer server = new MockWebServer();
     final List<String> methods = Collections.synchronizedList(new ArrayList<>());
@@ -52,7 +61,10 @@ final class ReplayPortal implements AutoCloseable {
             return json(200, batch(body.get("cmd")));
         }
         JsonNode f = fixture(method, body.path("entityTypeId").asString(""));
-        return json(f.get("status").asInt(), f.get("body"));
+        Map<String, String> bounds = new HashMap<>();
+        JsonNode filter = body.has("FILTER") ? body.get("FILTER") : body.path("filter");
+        filter.properties().forEach(p -> bounds.put(p.getKey(), p.getValue().asString()));
+        return json(f.get("status").asInt(), within(f.get("body"), bounds));
     }
 
     private JsonNode fixture(String method, String entityTypeId) {
@@ -78,14 +90,20 @@ final class ReplayPortal implements AutoCloseable {
             String[] query = e.getValue().stringValue().split("\\?", 2);
             String method = URLDecoder.decode(query[0], StandardCharsets.UTF_8);
             String entityTypeId = "";
+            Map<String, String> bounds = new HashMap<>();
             for (String pair : query.length > 1 ? query[1].split("&") : new String[0]) {
                 String[] kv = pair.split("=", 2);
-                if (kv.length == 2 && URLDecoder.decode(kv[0], StandardCharsets.UTF_8).equals("entityTypeId")) {
+                String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+                if (kv.length == 2 && key.equals("entityTypeId")) {
                     entityTypeId = URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+                }
+                Matcher m = FILTER_KEY.matcher(key);
+                if (kv.length == 2 && m.matches()) {
+                    bounds.put(m.group(1), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
                 }
             }
             JsonNode f = fixture(method, entityTypeId);
-            JsonNode body = f.get("body");
+            JsonNode body = within(f.get("body"), bounds);
             if (f.get("status").asInt() != 200 || body.has("error")) {
                 errors.set(e.getKey(), body);
                 continue;
@@ -107,6 +125,36 @@ final class ReplayPortal implements AutoCloseable {
         inner.set("result_next", nexts.isEmpty() ? Fixtures.JSON.createArrayNode() : nexts);
         inner.set("result_time", times.isEmpty() ? Fixtures.JSON.createArrayNode() : times);
         out.set("time", Fixtures.load("scope").get("body").get("time"));
+        return out;
+    }
+
+    /** The body with only the array rows inside the numeric bounds ({@code >ID}: 7, {@code <=ID}: 57). */
+    private static JsonNode within(JsonNode body, Map<String, String> bounds) {
+        if (!body.path("result").isArray() || bounds.isEmpty()) {
+            return body;
+        }
+        ArrayNode kept = Fixtures.JSON.createArrayNode();
+        for (JsonNode row : body.get("result")) {
+            boolean in = true;
+            for (Map.Entry<String, String> b : bounds.entrySet()) {
+                Matcher m = BOUND.matcher(b.getKey());
+                String value = m.matches() ? row.path(m.group(2)).asString("") : "";
+                if (value.matches("-?\\d+") && b.getValue().matches("-?\\d+")) {
+                    int c = Long.compare(Long.parseLong(value), Long.parseLong(b.getValue()));
+                    in &= switch (m.group(1)) {
+                        case ">" -> c > 0;
+                        case ">=" -> c >= 0;
+                        case "<" -> c < 0;
+                        default -> c <= 0;
+                    };
+                }
+            }
+            if (in) {
+                kept.add(row);
+            }
+        }
+        ObjectNode out = ((ObjectNode) body).deepCopy();
+        out.set("result", kept);
         return out;
     }
 
