@@ -23,7 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code >=ENTITY_ID} the last owner seen, {@code start=-1}, 50 chained sub-calls per request like
  * {@link KeysetPager} (2,500 rows). The bound is inclusive because one owner's addresses (one per
  * type, a handful) may straddle two pages: the last owner is read again whole and its rows already
- * written are dropped by type. Full table: a killed run reads it again from the start.
+ * written are dropped by type.
+ *
+ * <p>Full table, resumable: after each request the STATE holds {@code {"window_start": T, "last_id": O}}:
+ * every address of the owner types listed before {@code T}, and of type {@code T} with owners up to
+ * {@code O}, is written (the owner a page ends in may continue on the next page, so the position is
+ * the owner before it). A killed run resumes with {@code >=ENTITY_ID O+1} of type {@code T}.
  */
 final class AddressesReader implements StreamReader {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -44,21 +49,40 @@ final class AddressesReader implements StreamReader {
 
     @Override
     public void read(StreamPlan plan, StreamBookmark bookmark, StreamOutput out) {
-        // the first page of every owner type in one request; most types end there
+        boolean resumed = bookmark.inProgress() && bookmark.windowStart() != null
+                && OWNER_TYPES.contains(bookmark.windowStart().asInt(-1));
+        int resumeType = resumed ? bookmark.windowStart().asInt() : OWNER_TYPES.get(0);
+        long resumeAfter = resumed ? Math.max(0, bookmark.lastId()) : 0L;
+        List<Integer> types = OWNER_TYPES.subList(OWNER_TYPES.indexOf(resumeType), OWNER_TYPES.size());
+        // the first page of every owner type left in one request; most types end there
         List<BatchCommand> first = new ArrayList<>();
-        for (int type : OWNER_TYPES) {
-            first.add(command(plan, "t" + type, type, 0L));
+        for (int type : types) {
+            first.add(command(plan, "t" + type, type, type == resumeType ? resumeAfter + 1 : 0L));
         }
         for (SubResult r : StreamCalls.batch(api, plan.name(), first).results()) {
             int type = Integer.parseInt(r.key().substring(1));
-            Owners owners = new Owners(plan.name(), plan.spec().method());
+            Owners owners = new Owners(plan.name(), plan.spec().method(), type == resumeType ? resumeAfter + 1 : 0L);
             if (!r.ok()) {
                 readOwnerType(plan, type, owners, 1, out);
             } else if (owners.write(DIALECT.rows(r.result()), out)) {
+                checkpoint(type, owners, out);
                 readOwnerType(plan, type, owners, KeysetPager.MAX_COMMANDS, out);
+            }
+            int next = OWNER_TYPES.indexOf(type) + 1;
+            if (next < OWNER_TYPES.size()) {
+                out.checkpoint(position(OWNER_TYPES.get(next), 0));
             }
         }
         out.complete(null);
+    }
+
+    /** Every owner before the last one seen is complete: a page may end inside the last one's addresses. */
+    private static void checkpoint(int type, Owners owners, StreamOutput out) {
+        out.checkpoint(position(type, Math.max(0, owners.last - 1)));
+    }
+
+    private static StreamBookmark position(int type, long lastOwner) {
+        return new StreamBookmark(null, null, JsonNodeFactory.instance.numberNode(type), null, lastOwner);
     }
 
     private static BatchCommand command(StreamPlan plan, String key, int ownerType, Object bound) {
@@ -91,6 +115,7 @@ final class AddressesReader implements StreamReader {
                     return;
                 }
             }
+            checkpoint(ownerType, owners, out);
             if (failed != null) {
                 attempts = owners.last > before ? 0 : attempts;
                 attempts = StreamCalls.backOff(sleeper, plan.name(), failed, attempts, RETRY);
@@ -108,9 +133,10 @@ final class AddressesReader implements StreamReader {
         private long last;
         private final Set<String> lastTypes = new HashSet<>();
 
-        Owners(String stream, String method) {
+        Owners(String stream, String method, long from) {
             this.stream = stream;
             this.method = method;
+            this.last = from;
         }
 
         /** Writes the rows not written yet; true when the page was full (more may follow). */

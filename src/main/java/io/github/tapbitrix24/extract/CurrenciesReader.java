@@ -16,7 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  * crm.currency.fields lists {@code LANG} (type {@code currency_localization}), which the list does
  * not fill. So one batch asks {@code crm.currency.localizations.get} for every currency, 50 per
  * request (D:api-reference/crm/currency/localizations/crm-currency-localizations-get.md: result =
- * an object keyed by language), and {@code LANG} carries that object (null when a currency has none).
+ * an object keyed by language). crm-currency-fields.md declares {@code LANG} multiple, so it carries
+ * one localisation per language, each with its language code as {@code LID} (null when a currency has
+ * none): a list keeps the language that the object's keys held.
  */
 final class CurrenciesReader implements StreamReader {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -52,12 +54,24 @@ final class CurrenciesReader implements StreamReader {
                 // a failed sub-call is asked again on its own, where the client retries it or fails the run
                 JsonNode lang = r.ok() ? r.result()
                         : StreamCalls.call(api, plan.name(), LOCALIZATIONS, F.objectNode().put("id", row.path("CURRENCY").asString(""))).result();
-                row.set("LANG", lang != null && lang.isObject() ? lang : F.nullNode()); // [] = no localisations
+                row.set("LANG", lang != null && lang.isObject() && !lang.isEmpty() ? byLanguage(lang) : F.nullNode()); // [] = none
             }
         }
         ArrayNode all = F.arrayNode();
         rows.forEach(all::add);
         out.rows(all, row -> true);
         out.complete(null);
+    }
+
+    /** {"en": {...}, "de": {...}} as [{"LID": "en", ...}, {"LID": "de", ...}]. */
+    private static ArrayNode byLanguage(JsonNode localizations) {
+        ArrayNode list = F.arrayNode();
+        localizations.properties().forEach(l -> {
+            ObjectNode one = list.addObject().put("LID", l.getKey());
+            if (l.getValue() instanceof ObjectNode o) {
+                one.setAll(o);
+            }
+        });
+        return list;
     }
 }

@@ -24,7 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>How many deals share a sub-call adapts to the rows per deal seen so far in this read, so that a
  * group's rows mostly fit in one page: a group of 50 deals with two rows each costs three sub-calls
- * (50, 50 and an almost empty page), twenty such deals one.
+ * (50, 50 and an almost empty page), twenty such deals one. And it is sized per fetch so that the
+ * fetch's sub-calls fill whole requests: each fetch (one checkpoint's parents) ends in its own
+ * request, so {@code n} deals expected to hold {@code E} rows get {@code ceil(E / 2,000)} requests of
+ * 50 sub-calls, the deals spread evenly over them, instead of groups of the target size and a last
+ * request that is mostly empty.
  *
  * <p>One version of that docs page instead says that only {@code @id} takes an array and that an
  * array elsewhere is ignored like an unsupported condition. So the answer is checked: a page
@@ -58,7 +62,7 @@ final class ProductRowsFetcher implements DealChildFetcher {
     @Override
     public void fetch(String stream, List<Long> dealIds, Consumer<JsonNode> rows) {
         List<SubCallQueue.Call> calls = new ArrayList<>();
-        int step = dealsPerCall();
+        int step = dealsPerCall(dealIds.size());
         Consumer<JsonNode> counting = page -> {
             rowsRead += page.size();
             rows.accept(page);
@@ -71,15 +75,16 @@ final class ProductRowsFetcher implements DealChildFetcher {
         dealsRead += dealIds.size();
     }
 
-    int dealsPerCall() {
+    /** Deals per sub-call for a fetch of {@code deals} deals: whole requests, each sub-call near the target rows. */
+    int dealsPerCall(int deals) {
         if (oneDealPerCall) {
             return 1;
         }
-        if (dealsRead == 0) {
-            return FIRST_DEALS_PER_CALL;
-        }
-        double perDeal = (double) rowsRead / dealsRead;
-        return (int) Math.max(1, Math.min(MAX_DEALS_PER_CALL, Math.floor(TARGET_ROWS_PER_CALL / Math.max(perDeal, 0.01))));
+        double perDeal = dealsRead == 0 ? (double) TARGET_ROWS_PER_CALL / FIRST_DEALS_PER_CALL
+                : Math.max((double) rowsRead / dealsRead, 0.01);
+        long requests = Math.max(1, (long) Math.ceil(deals * perDeal / (TARGET_ROWS_PER_CALL * KeysetPager.MAX_COMMANDS)));
+        long step = (long) Math.ceil((double) deals / (requests * KeysetPager.MAX_COMMANDS));
+        return (int) Math.max(1, Math.min(MAX_DEALS_PER_CALL, step));
     }
 
     /** One page of the rows of {@code deals} with {@code id > afterId}. */

@@ -33,7 +33,7 @@ final class ChildRows {
             plain("priceAccount", "double"), plain("priceExclusive", "double"), plain("priceNetto", "double"),
             plain("priceBrutto", "double"), plain("quantity", "double"), plain("discountTypeId", "integer"),
             plain("discountRate", "double"), plain("discountSum", "double"), plain("taxRate", "double"),
-            plain("taxIncluded", "char"), plain("customized", "char"), plain("measureCode", "integer"),
+            plain("taxIncluded", "char"), plain("taxName", "string"), plain("customized", "char"), plain("measureCode", "integer"),
             plain("measureName", "string"), plain("sort", "integer"), plain("xmlId", "string"),
             plain("type", "integer"), plain("storeId", "integer")));
 
@@ -152,12 +152,15 @@ final class ChildRows {
         o.put("discountTypeId", 2);
         o.put("discountRate", rate);
         o.put("discountSum", round(brutto - price));
-        if (r.nextBoolean()) {
+        boolean untaxed = r.nextBoolean();
+        if (untaxed) {
             o.putNull("taxRate");
         } else {
             o.put("taxRate", 20);
         }
         o.put("taxIncluded", "Y");
+        // the docs' example response names the tax (D:api-reference/crm/universal/product-rows/crm-item-productrow-list.md)
+        o.put("taxName", untaxed ? "No VAT" : "VAT 20");
         o.put("customized", "Y");
         o.put("measureCode", 796);
         o.put("measureName", "pcs");

@@ -119,7 +119,10 @@ final class CrmBreadth {
                 types.forEach(etid -> out.addAll(d.categories(etid)));
             }
             case "currencies" -> currencies().forEach(c -> {
-                c.set("LANG", localizations(c.get("CURRENCY").stringValue()));
+                // LANG is multiple (crm-currency-fields.md): one localisation per language, its code as LID
+                ArrayNode lang = c.putArray("LANG");
+                localizations(c.get("CURRENCY").stringValue()).properties()
+                        .forEach(l -> lang.addObject().put("LID", l.getKey()).setAll((ObjectNode) l.getValue()));
                 out.add(c);
             });
             case "contact_companies", "company_contacts" -> {
@@ -156,12 +159,13 @@ final class CrmBreadth {
 
     // ---- currencies (D:api-reference/crm/currency/crm-currency-list.md) ------------------------
 
+    // as crm-currency-fields.md's response example: "int", the display fields read-only, LANG multiple
     static final EntitySchema CURRENCY_FIELDS = new EntitySchema("currencies", List.of(
-            FieldDef.std("CURRENCY", "string"), FieldDef.std("AMOUNT_CNT", "integer"), FieldDef.std("AMOUNT", "double"),
-            FieldDef.std("BASE", "char"), FieldDef.std("SORT", "integer"), FieldDef.ro("DATE_UPDATE", "datetime"),
-            FieldDef.std("LID", "string"), FieldDef.std("FORMAT_STRING", "string"), FieldDef.std("FULL_NAME", "string"),
-            FieldDef.std("DEC_POINT", "string"), FieldDef.std("THOUSANDS_SEP", "string"), FieldDef.std("DECIMALS", "integer"),
-            FieldDef.std("LANG", "currency_localization")));
+            FieldDef.std("CURRENCY", "string"), FieldDef.std("AMOUNT_CNT", "int"), FieldDef.std("AMOUNT", "double"),
+            FieldDef.ro("BASE", "char"), FieldDef.std("SORT", "int"), FieldDef.ro("DATE_UPDATE", "datetime"),
+            FieldDef.ro("LID", "string"), FieldDef.ro("FORMAT_STRING", "string"), FieldDef.ro("FULL_NAME", "string"),
+            FieldDef.ro("DEC_POINT", "string"), FieldDef.ro("THOUSANDS_SEP", "string"), FieldDef.ro("DECIMALS", "int"),
+            FieldDef.std("LANG", "currency_localization").withMultiple()));
 
     private static final String[][] CURRENCY_DATA = {
             {"USD", "1.0000", "United States Dollar", "$#", "US-Dollar", "# $"},

@@ -20,19 +20,20 @@ final class RequisiteRows {
     static final EntitySchema REQUISITES = new EntitySchema("requisites", List.of(
             FieldDef.ro("ID", "integer"), FieldDef.std("ENTITY_TYPE_ID", "integer"), FieldDef.std("ENTITY_ID", "integer"),
             FieldDef.std("PRESET_ID", "integer"), FieldDef.ro("DATE_CREATE", "datetime"),
-            FieldDef.ro("DATE_MODIFY", "datetime"), FieldDef.ro("CREATED_BY_ID", "integer"),
-            FieldDef.ro("MODIFY_BY_ID", "integer"), FieldDef.std("NAME", "string"), FieldDef.std("CODE", "string"),
+            FieldDef.ro("DATE_MODIFY", "datetime"), FieldDef.ro("CREATED_BY_ID", "user"),
+            FieldDef.ro("MODIFY_BY_ID", "user"), FieldDef.std("NAME", "string"), FieldDef.std("CODE", "string"),
             FieldDef.std("XML_ID", "string"), FieldDef.std("ORIGINATOR_ID", "string"), FieldDef.std("ACTIVE", "char"),
             FieldDef.std("ADDRESS_ONLY", "char"), FieldDef.std("SORT", "integer"), FieldDef.std("RQ_NAME", "string"),
             FieldDef.std("RQ_COMPANY_NAME", "string"), FieldDef.std("RQ_COMPANY_FULL_NAME", "string"),
             FieldDef.std("RQ_DIRECTOR", "string"), FieldDef.std("RQ_EMAIL", "string"), FieldDef.std("RQ_PHONE", "string"),
             FieldDef.std("RQ_INN", "string"), FieldDef.std("RQ_VAT_ID", "string"),
-            FieldDef.custom("UF_CRM_1707997209", "string", false, "Tax office", List.of(), null)));
+            // crm-requisite-fields.md: the creators are "user"; UF_CRM_1707997209 is a "double", listed as "45"
+            FieldDef.custom("UF_CRM_1707997209", "double", false, "Tax office", List.of(), null)));
 
     static final EntitySchema BANK_DETAILS = new EntitySchema("requisite_bank_details", List.of(
             FieldDef.ro("ID", "integer"), FieldDef.std("ENTITY_ID", "integer"), FieldDef.std("COUNTRY_ID", "integer"),
             FieldDef.ro("DATE_CREATE", "datetime"), FieldDef.ro("DATE_MODIFY", "datetime"),
-            FieldDef.ro("CREATED_BY_ID", "integer"), FieldDef.ro("MODIFY_BY_ID", "integer"), FieldDef.std("NAME", "string"),
+            FieldDef.ro("CREATED_BY_ID", "user"), FieldDef.ro("MODIFY_BY_ID", "user"), FieldDef.std("NAME", "string"),
             FieldDef.std("CODE", "string"), FieldDef.std("XML_ID", "string"), FieldDef.std("ACTIVE", "char"),
             FieldDef.std("SORT", "integer"), FieldDef.std("RQ_BANK_NAME", "string"), FieldDef.std("RQ_BANK_ADDR", "string"),
             FieldDef.std("RQ_BIK", "string"), FieldDef.std("RQ_ACC_NUM", "string"), FieldDef.std("RQ_ACC_CURRENCY", "string"),
@@ -79,7 +80,7 @@ final class RequisiteRows {
         o.put("RQ_PHONE", "+7 495 " + (1_000_000 + r.nextInt(8_999_999)));
         o.put("RQ_INN", Long.toString(7_700_000_000L + id));
         o.put("RQ_VAT_ID", r.nextBoolean() ? "DE" + (100_000_000 + id) : "");
-        o.put("UF_CRM_1707997209", r.nextInt(3) == 0 ? "" : "IFTS No. " + (1 + r.nextInt(50)));
+        o.put("UF_CRM_1707997209", r.nextInt(3) == 0 ? "" : Integer.toString(1 + r.nextInt(50)));
         return o;
     }
 

@@ -82,6 +82,21 @@ class ModesTest {
         assertFalse(r.err().contains("Exception"), r.err());
     }
 
+    /** Issue 16: the demo selects the CRM breadth streams and its portal has data for each. */
+    @Test
+    void demoWritesRecordsForEveryCrmBreadthStream() {
+        Run r = run("--demo");
+        assertEquals(0, r.exit(), r.err());
+        Map<String, Integer> counts = r.recordsPerStream();
+        for (String stream : List.of("quotes", "invoices", "quote_products", "invoice_products", "lead_products",
+                "categories", "currencies", "requisites", "requisite_bank_details", "addresses", "contact_companies",
+                "company_contacts")) {
+            assertTrue(counts.getOrDefault(stream, 0) > 0, stream + " has no records: " + counts);
+        }
+        assertTrue(counts.entrySet().stream().anyMatch(e -> e.getKey().matches("spa_products_\\d+") && e.getValue() > 0),
+                "a smart process's product rows: " + counts);
+    }
+
     /** Meltano SDK style: a timer per HTTP exchange, tagged with the REST method and the HTTP status. */
     @Test
     void everyHttpExchangeIsTimedWithItsEndpointAndStatus() {

@@ -75,7 +75,12 @@ class CrmBreadthDocShapesTest extends UnlimitedPortalTest {
                 .get("result").get(0);
         strings(bank, "ID", "ENTITY_ID", "RQ_BANK_NAME");
         assertEquals(4, bank.size(), "select honoured: " + bank);
-        assertTrue(client.ok("crm.requisite.fields", "{}").get("result").get("UF_CRM_1707997209").get("isDynamic").asBoolean());
+        JsonNode fields = client.ok("crm.requisite.fields", "{}").get("result");
+        assertTrue(fields.get("UF_CRM_1707997209").get("isDynamic").asBoolean());
+        assertEquals("double", fields.get("UF_CRM_1707997209").get("type").stringValue());
+        assertEquals("user", fields.get("CREATED_BY_ID").get("type").stringValue());
+        assertEquals("user", client.ok("crm.requisite.bankdetail.fields", "{}").get("result").get("MODIFY_BY_ID")
+                .get("type").stringValue());
     }
 
     @Test
@@ -98,7 +103,10 @@ class CrmBreadthDocShapesTest extends UnlimitedPortalTest {
         JsonNode l = client.ok("crm.currency.localizations.get", "{\"id\":\"" + c.get("CURRENCY").stringValue() + "\"}")
                 .get("result");
         strings(l.get("en"), "FORMAT_STRING", "FULL_NAME", "DEC_POINT", "DECIMALS", "THOUSANDS_VARIANT", "HIDE_ZERO");
-        assertEquals("currency_localization", client.ok("crm.currency.fields", "{}").get("result").get("LANG")
-                .get("type").stringValue());
+        JsonNode fields = client.ok("crm.currency.fields", "{}").get("result");
+        assertEquals("currency_localization", fields.get("LANG").get("type").stringValue());
+        assertTrue(fields.get("LANG").get("isMultiple").asBoolean(), "LANG is multiple, as crm-currency-fields.md shows");
+        assertEquals("int", fields.get("SORT").get("type").stringValue());
+        assertTrue(fields.get("BASE").get("isReadOnly").asBoolean());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
@@ -26,15 +27,24 @@ import tools.jackson.databind.node.ObjectNode;
  * (F:tests/real_responses/batch_list_empty.py). A method without a fixture answers
  * {@code ERROR_METHOD_NOT_FOUND}, as a portal without that module does. A call with an
  * {@code entityTypeId} takes {@code <method>@entityTypeId=<id>.json} when there is one (the deals'
- * contact links read through crm.item.list), else the method's fixture. A list answered as an array
- * keeps only the rows inside the numeric bounds the call's filter names ({@code >ID}, {@code <=ID}, as a
- * server applies them), so a reader that scans ID windows (task.elapseditem.getlist) sees each row once.
+ * contact links read through crm.item.list), else, for a smart process, the method's fixture. A list answered as an array
+ * keeps only the rows inside the numeric bounds the call's filter names ({@code >ID}, {@code <=ID},
+ * {@code ENTITY_TYPE_ID: 8}, as a server applies them), so a reader that scans ID windows
+ * (task.elapseditem.getlist) or owner types (crm.address.list) sees each row once.
  */
 final class ReplayPortal implements AutoCloseable {
     static final String TOKEN = "r3playT0ken";
 
+    /**
+     * Entity types whose crm.item.list / crm.item.fields answers differ from a smart process's (the generic fixtures are one):
+     * leads, deals, contacts, companies, quotes, smart invoices (D:api-reference/crm/data-types.md#object_type).
+     * Without a fixture of their own they answer as a method without one.
+     */
+    private static final Set<String> SYSTEM_TYPES = Set.of("1", "2", "3", "4", "7", "31");
     private static final Pattern FILTER_KEY = Pattern.compile("(?i)filter\\[(.+)\\]");
-    private static final Pattern BOUND = Pattern.compile("(>=|<=|>|<)(\\w+)");
+    private static final Pattern BOUND = Pattern.compile("(>=|<=|>|<|)(\\w+)");
+    /** The one equality applied: rows of fixtures such as crm.timeline.comment.list name owners that are not in the others. */
+    private static final String OWNER_TYPE = "ENTITY_TYPE_ID";
 
     final MockWebServer server = new MockWebServer();
     final List<String> methods = Collections.synchronizedList(new ArrayList<>());
@@ -70,7 +80,7 @@ final class ReplayPortal implements AutoCloseable {
     private JsonNode fixture(String method, String entityTypeId) {
         methods.add(method);
         JsonNode f = entityTypeId.isEmpty() ? null : Fixtures.load(method + "@entityTypeId=" + entityTypeId);
-        f = f != null ? f : Fixtures.load(method);
+        f = f != null || method.startsWith("crm.item.") && SYSTEM_TYPES.contains(entityTypeId) ? f : Fixtures.load(method);
         if (f != null) {
             return f;
         }
@@ -138,10 +148,12 @@ final class ReplayPortal implements AutoCloseable {
             boolean in = true;
             for (Map.Entry<String, String> b : bounds.entrySet()) {
                 Matcher m = BOUND.matcher(b.getKey());
-                String value = m.matches() ? row.path(m.group(2)).asString("") : "";
+                boolean applied = m.matches() && (!m.group(1).isEmpty() || m.group(2).equals(OWNER_TYPE));
+                String value = applied ? row.path(m.group(2)).asString("") : "";
                 if (value.matches("-?\\d+") && b.getValue().matches("-?\\d+")) {
                     int c = Long.compare(Long.parseLong(value), Long.parseLong(b.getValue()));
                     in &= switch (m.group(1)) {
+                        case "" -> c == 0;
                         case ">" -> c > 0;
                         case ">=" -> c >= 0;
                         case "<" -> c < 0;
