@@ -126,12 +126,12 @@ public final class ConfigLoader {
                 value(config, "retry_max_total_seconds").intValue(),
                 value(config, "deal_comments_full_refresh_hours").intValue(),
                 value(config, "emit_activate_version").booleanValue(),
-                value(config, "max_response_mb").intValue())
-                .withDeletions(new DeletionSettings(value(config, "detect_deletions").booleanValue(),
+                value(config, "max_response_mb").intValue(),
+                new DeletionSettings(value(config, "detect_deletions").booleanValue(),
                         value(config, "deletion_sweep_interval_hours").intValue(),
                         number(config, "max_deletion_fraction"),
-                        value(config, "confirm_mass_deletion").longValue()))
-                .withProductRowStreams(new ProductRowStreams(value(config, "enable_lead_products_stream").booleanValue(),
+                        value(config, "confirm_mass_deletion").longValue()),
+                new ProductRowStreams(value(config, "enable_lead_products_stream").booleanValue(),
                         value(config, "enable_quote_products_stream").booleanValue(),
                         value(config, "enable_invoice_products_stream").booleanValue(),
                         value(config, "enable_spa_products_streams").booleanValue()));

@@ -87,21 +87,6 @@ public record TapConfig(
                 ProductRowStreams.NONE);
     }
 
-    /** Every setting but the deletion settings, which are off. */
-    public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
-                     boolean enableDealCommentsStream, boolean enableDealProductsStream,
-                     double operatingTimeThreshold, List<Integer> dealCategoryIds,
-                     double maxRequestsPerSecond, int requestBurst, int requestTimeoutSeconds,
-                     int retryMaxAttempts, double retryInitialDelaySeconds, double retryMaxDelaySeconds,
-                     int retryMaxTotalSeconds, int dealCommentsFullRefreshHours, boolean emitActivateVersion,
-                     int maxResponseMegabytes) {
-        this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
-                operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
-                retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
-                dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, DeletionSettings.off(),
-                ProductRowStreams.NONE);
-    }
-
     /** The same settings with the deletion settings as given. */
     public TapConfig withDeletions(DeletionSettings d) {
         return new TapConfig(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream,
@@ -109,20 +94,6 @@ public record TapConfig(
                 requestTimeoutSeconds, retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds,
                 retryMaxTotalSeconds, dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, d,
                 productRowStreams);
-    }
-
-    /** Every setting but the product rows of owners other than deals, which are off. */
-    public TapConfig(WebhookUrl webhookUrl, Optional<OffsetDateTime> startDate, boolean extractDealContacts,
-                     boolean enableDealCommentsStream, boolean enableDealProductsStream,
-                     double operatingTimeThreshold, List<Integer> dealCategoryIds,
-                     double maxRequestsPerSecond, int requestBurst, int requestTimeoutSeconds,
-                     int retryMaxAttempts, double retryInitialDelaySeconds, double retryMaxDelaySeconds,
-                     int retryMaxTotalSeconds, int dealCommentsFullRefreshHours, boolean emitActivateVersion,
-                     int maxResponseMegabytes, DeletionSettings deletions) {
-        this(webhookUrl, startDate, extractDealContacts, enableDealCommentsStream, enableDealProductsStream,
-                operatingTimeThreshold, dealCategoryIds, maxRequestsPerSecond, requestBurst, requestTimeoutSeconds,
-                retryMaxAttempts, retryInitialDelaySeconds, retryMaxDelaySeconds, retryMaxTotalSeconds,
-                dealCommentsFullRefreshHours, emitActivateVersion, maxResponseMegabytes, deletions, ProductRowStreams.NONE);
     }
 
     /** The same settings with the product-row streams of other owners as given. */

@@ -3,8 +3,6 @@ package io.github.tapbitrix24.schema;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One field as a {@code crm.<entity>.fields} / {@code crm.item.fields} descriptor describes it
@@ -76,30 +74,6 @@ public record FieldDescriptor(String id, String type, boolean isRequired, boolea
     /** The Bitrix type in lower case, as {@link FieldTypeMapping} looks it up. */
     public String normalizedType() {
         return type.toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The record of a {@code *_fields} metadata stream for this field; its shape is
-     * {@code schemas/field_metadata.json}.
-     */
-    public ObjectNode toMetadataRecord() {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode r = f.objectNode();
-        r.put("id", id);
-        r.put("type", type);
-        r.put("title", title);
-        r.put("isRequired", isRequired);
-        r.put("isReadOnly", isReadOnly);
-        r.put("isMultiple", isMultiple);
-        r.put("isDynamic", isDynamic);
-        r.put("statusType", statusType);
-        r.set("items", items == null ? f.nullNode() : items.deepCopy());
-        r.put("listLabel", listLabel);
-        r.put("formLabel", formLabel);
-        r.put("filterLabel", filterLabel);
-        r.set("settings", settings == null ? f.nullNode() : settings.deepCopy());
-        r.put("upperName", upperName);
-        return r;
     }
 
     private static JsonNode present(JsonNode n) {
