@@ -1,0 +1,216 @@
+package io.github.tapbitrix24.pacing;
+
+import io.github.tapbitrix24.bitrix.Sleeper;
+import io.github.tapbitrix24.portal.PortalClock;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * One virtual clock for the tap and the simulator, with an account of what moved it. The
+ * simulator's MANUAL {@link PortalClock} is the clock; four things move it, and each is booked:
+ * <ul>
+ *   <li><b>server</b>: the simulator, by each request's simulated processing time
+ *       ({@code advanceClockOnRequest}, the cost model) or, when {@link #replayServerTimes} is given,
+ *       by measured real response times; booked when the simulator reports the request served;</li>
+ *   <li><b>rate waits</b> and <b>operating-time pauses</b>: the tap's {@link #sleeper()}, which
+ *       advances the clock instead of sleeping; a sleep is told apart by the tap class that asked for
+ *       it (its leaky bucket, its operating budget; anything else, i.e. retry back-off, is booked as
+ *       back-off);</li>
+ *   <li><b>client</b>: the tap's own work. The CPU time of the thread that runs the tap (the whole
+ *       tap runs on it: client, parsing, coercion, writer) is added to the clock whenever that thread
+ *       reads the clock or sleeps, so the bucket and the budgets see the time the tap really spent
+ *       computing, in the order it spent it.</li>
+ * </ul>
+ * A move of the clock that none of them made is booked as <b>unaccounted</b>, so the account
+ * shows when something else (a second thread, a skew) moved it. Not thread-safe for more than one
+ * tap thread: the tap is single-threaded.
+ */
+public final class VirtualTime {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Where virtual time went, in nanoseconds; {@code requests} counts HTTP requests the simulator served. */
+    public record Account(long server, long rateWaits, long pauses, long backoff, long client, long unaccounted,
+                          long requests, long refused) {
+        public long total() {
+            return server + rateWaits + pauses + backoff + client + unaccounted;
+        }
+
+        public Account minus(Account o) {
+            return new Account(server - o.server, rateWaits - o.rateWaits, pauses - o.pauses, backoff - o.backoff,
+                    client - o.client, unaccounted - o.unaccounted, requests - o.requests, refused - o.refused);
+        }
+
+        public static double seconds(long nanos) {
+            return nanos / 1e9;
+        }
+    }
+
+    private final PortalClock clock;
+    private final Thread tap;
+    private final boolean chargeCpu;
+    private final long[] replay;
+    private int replayed;
+    private long cpuSeen;
+    private long seenAt; // epoch nanos of the clock as last booked
+    private long server;
+    private long rateWaits;
+    private long pauses;
+    private long backoff;
+    private long client;
+    private long unaccounted;
+    private long requests;
+    private long refused;
+
+    /**
+     * @param clock     the simulator's MANUAL clock
+     * @param tap       the thread that runs the tap
+     * @param chargeCpu add the tap thread's CPU time to the clock (off: client time is zero)
+     */
+    public VirtualTime(PortalClock clock, Thread tap, boolean chargeCpu) {
+        this(clock, tap, chargeCpu, null);
+    }
+
+    private VirtualTime(PortalClock clock, Thread tap, boolean chargeCpu, long[] replay) {
+        if (clock.mode() != PortalClock.Mode.MANUAL) {
+            throw new IllegalArgumentException("a virtual clock needs the simulator's MANUAL clock");
+        }
+        this.clock = clock;
+        this.tap = tap;
+        this.chargeCpu = chargeCpu;
+        this.replay = replay;
+        this.cpuSeen = chargeCpu ? cpu() : 0;
+        this.seenAt = nanos(clock.instant());
+    }
+
+    /**
+     * A virtual clock on which the simulator does not move the clock itself (start it with
+     * {@code advanceClockOnRequest} off): the n-th answered request takes {@code serverNanos[n]}
+     * instead, e.g. the response times measured in a run on the real clock.
+     */
+    public static VirtualTime replayServerTimes(PortalClock clock, Thread tap, long[] serverNanos) {
+        return new VirtualTime(clock, tap, true, serverNanos.clone());
+    }
+
+    /** The clock the tap gets: virtual, in UTC, charging the tap thread's CPU time on every read. */
+    public Clock tapClock() {
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                chargeClient();
+                return clock.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException("the tap's virtual clock stays in UTC");
+            }
+        };
+    }
+
+    /** The sleeper the tap gets: moves the clock by the duration and books it by who asked. */
+    public Sleeper sleeper() {
+        return this::sleep;
+    }
+
+    private synchronized void sleep(Duration d) {
+        chargeClient();
+        if (d.isNegative() || d.isZero()) {
+            return;
+        }
+        clock.advance(d);
+        seenAt += d.toNanos();
+        switch (askedBy()) {
+            case "RequestBudget" -> rateWaits += d.toNanos();
+            case "OperatingBudget" -> pauses += d.toNanos();
+            default -> backoff += d.toNanos();
+        }
+    }
+
+    /** The first class of the tap's client package on the stack: who asked to sleep. */
+    private static String askedBy() {
+        return StackWalker.getInstance().walk(s -> s
+                .map(f -> f.getClassName())
+                .filter(c -> c.startsWith("io.github.tapbitrix24.bitrix."))
+                .map(c -> c.substring(c.lastIndexOf('.') + 1))
+                .filter(c -> !c.startsWith("Sleeper"))
+                .findFirst().orElse("?"));
+    }
+
+    /** The simulator served a request (its listener, on a server thread): books the server time it took. */
+    public synchronized void served(int httpStatus) {
+        requests++;
+        if (httpStatus == 503 || httpStatus == 429) {
+            refused++;
+        }
+        if (replay != null && httpStatus == 200) {
+            if (replayed >= replay.length) {
+                throw new IllegalStateException("more answered requests than replayed server times (" + replay.length + ")");
+            }
+            clock.advance(Duration.ofNanos(replay[replayed++]));
+        }
+        long now = nanos(clock.instant());
+        server += now - seenAt;
+        seenAt = now;
+    }
+
+    /** Books what is left (the tap's CPU after its last clock read) and returns the account so far. */
+    public synchronized Account account() {
+        if (Thread.currentThread() == tap) {
+            chargeClient();
+        }
+        book();
+        return new Account(server, rateWaits, pauses, backoff, client, unaccounted, requests, refused);
+    }
+
+    /** Virtual now, epoch nanoseconds. */
+    public long now() {
+        return nanos(clock.instant());
+    }
+
+    /** How many replayed server times were used. */
+    public synchronized int replayed() {
+        return replayed;
+    }
+
+    private synchronized void chargeClient() {
+        book();
+        if (!chargeCpu || Thread.currentThread() != tap) {
+            return;
+        }
+        long cpu = cpu();
+        long spent = cpu - cpuSeen;
+        if (spent > 0) {
+            clock.advance(Duration.ofNanos(spent));
+            seenAt += spent;
+            client += spent;
+            cpuSeen = cpu;
+        }
+    }
+
+    /** Books any move of the clock since the last booking that none of the known causes made. */
+    private void book() {
+        long now = nanos(clock.instant());
+        if (now != seenAt) {
+            unaccounted += now - seenAt;
+            seenAt = now;
+        }
+    }
+
+    private long cpu() {
+        return THREADS.getThreadCpuTime(tap.getId());
+    }
+
+    private static long nanos(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    }
+}
