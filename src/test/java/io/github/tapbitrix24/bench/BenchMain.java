@@ -38,8 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
  * mvn -B -Pbench -DskipTests verify                      # S, M, L, the limited S run, start-up times
  * mvn -B -Pbench -DskipTests verify -Dbench.args="S"     # one scenario
  * </pre>
- * Arguments: scenario names (S, M, L) and {@code --no-limited} (skip the S run under the real limit),
- * {@code --no-startup}, {@code --no-naive}, {@code --startup-runs N}.
+ * Arguments: scenario names (S, M, L) and {@code --no-paced} (skip the paced run on the virtual clock,
+ * {@link PacedBench}), {@code --no-limited} (skip the S run under the real limit), {@code --no-startup},
+ * {@code --no-naive}, {@code --startup-runs N}.
  */
 public final class BenchMain {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -65,10 +66,13 @@ public final class BenchMain {
     private final StringBuilder md = new StringBuilder();
     private final long clkTck;
     private final Map<String, Object> sTraces = new LinkedHashMap<>();
+    /** Also run each scenario paced on the virtual clock ({@link PacedBench}). */
+    private final boolean paced;
 
-    private BenchMain(Path work, Path jar) throws IOException, InterruptedException {
+    private BenchMain(Path work, Path jar, boolean paced) throws IOException, InterruptedException {
         this.work = work;
         this.jar = jar;
+        this.paced = paced;
         this.clkTck = Long.parseLong(exec("getconf", "CLK_TCK").trim());
     }
 
@@ -77,12 +81,14 @@ public final class BenchMain {
         args = String.join(" ", args).trim().split("\\s+");
         List<String> scenarios = new ArrayList<>();
         boolean limited = true;
+        boolean paced = true;
         boolean startup = true;
         boolean naive = true;
         int startupRuns = 10;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--no-limited" -> limited = false;
+                case "--no-paced" -> paced = false;
                 case "--no-startup" -> startup = false;
                 case "--no-naive" -> naive = false;
                 case "--startup-runs" -> startupRuns = Integer.parseInt(args[++i]);
@@ -101,7 +107,7 @@ public final class BenchMain {
         Path work = root.resolve("target/bench");
         Files.createDirectories(work);
         Path report = work.resolve("report-" + String.join("", scenarios) + ".md");
-        BenchMain bench = new BenchMain(work, jar);
+        BenchMain bench = new BenchMain(work, jar, paced);
         bench.header(args);
         for (String s : scenarios) {
             bench.scenario(Scenario.of(s.toUpperCase(Locale.ROOT)), naive, limited && s.equalsIgnoreCase("S"));
@@ -194,7 +200,17 @@ public final class BenchMain {
                 }
             }
         }
+        PacedBench.Run pacedRun = null;
+        if (paced) {
+            System.out.println("bench: " + sc.name() + " paced on the virtual clock, load " + loadAverage());
+            pacedRun = PacedBench.run(PacedBench.portal(sc.deals()), configJson("", sc.dealOptions(), true),
+                    sc.allStreams() ? null : Set.of("deals"), null);
+        }
         tapTable(sc, tap);
+        if (pacedRun != null) {
+            PacedBench.report(sc.name(), pacedRun, TAP_OPERATING_THRESHOLD).forEach(this::line);
+            sTraces.put(sc.name() + ".modelTotal", pacedRun.totalSeconds());
+        }
         if (baseline != null) {
             naiveTable(sc, tap, baseline);
         }
@@ -255,6 +271,14 @@ public final class BenchMain {
     }
 
     private Path writeConfig(String label, String webhook, boolean options, boolean standardLimits) throws IOException {
+        ObjectNode c = configJson(webhook, options, standardLimits);
+        Path p = work.resolve(label + ".config.json"); // holds the (simulator's) webhook token: stays in target/
+        Files.writeString(p, JSON.writeValueAsString(c));
+        return p;
+    }
+
+    /** The tap's config: every option on or off; without standard limits the tap's own pacing is lifted. */
+    static ObjectNode configJson(String webhook, boolean options, boolean standardLimits) {
         ObjectNode c = JSON.createObjectNode();
         c.put("webhook_url", webhook);
         c.put("extract_deal_contacts", options);
@@ -270,9 +294,7 @@ public final class BenchMain {
             c.put("request_burst", 100_000);
             c.put("operating_time_threshold", 3_600); // the schema's maximum; the portal's operating limit is off
         }
-        Path p = work.resolve(label + ".config.json"); // holds the (simulator's) webhook token: stays in target/
-        Files.writeString(p, JSON.writeValueAsString(c));
-        return p;
+        return c;
     }
 
     /** Marks the given streams selected (null: every stream) and the others not. */
@@ -436,9 +458,10 @@ public final class BenchMain {
         double[] at480 = LimitModel.standard(SERVER_OPERATING_BUDGET).replay(steps);
         List<LimitModel.Step> noServer = steps.stream().map(x -> new LimitModel.Step(x.gap(), 0, x.calls())).toList();
         double[] rateOnly = new LimitModel(2, 50, Double.MAX_VALUE).replay(noServer);
-        line(String.format(Locale.ROOT, "Computed under the standard limit (2 req/s, burst 50; simulated server time; tap pausing a method above %.0f s "
+        line(String.format(Locale.ROOT, "%s (2 req/s, burst 50; simulated server time; tap pausing a method above %.0f s "
                         + "of operating time): discovery %.1f s + sync %.1f s = **%.1f s (%.1f min)**. Simulated server time summed over the sync: %.1f s.",
-                TAP_OPERATING_THRESHOLD, modelDiscover, modelSync, limitedTotal, limitedTotal / 60,
+                paced ? "The unpaced trace replayed through the limit model (bench.LimitModel, streams one after another)"
+                        : "Computed under the standard limit", TAP_OPERATING_THRESHOLD, modelDiscover, modelSync, limitedTotal, limitedTotal / 60,
                 trace.stream().mapToDouble(TraceProxy.Request::duration).sum()));
         line("");
         if (end.length > 0) {
@@ -669,11 +692,34 @@ public final class BenchMain {
         double[] simulated = LimitModel.standard(TAP_OPERATING_THRESHOLD).replay(free);
         line(String.format(Locale.ROOT, "**%s under the real limit** (portal: leaky bucket 2/s burst 50 and operating budget ON; tap: "
                         + "client bucket 2/s burst 50, operating threshold %.0f s, its defaults): the sync's %d HTTP requests took "
-                        + "**%.1f s** by the clock from first request to last answer (process %.1f s, CPU %.2f s); %d × HTTP 503, %d × HTTP 429. %s "
-                        + "With the cost model's simulated server times instead (what the computed figures above use) the span is %.1f s.",
+                        + "**%.1f s** by the clock from first request to last answer (process %.1f s, CPU %.2f s); %d × HTTP 503, %d × HTTP 429. %s%s "
+                        + "With the cost model's simulated server times instead (what the replayed figures above use) the span is %.1f s.",
                 sc.name(), TAP_OPERATING_THRESHOLD, run.syncTrace().size(), clock, run.sync().wallNanos() / 1e9, run.sync().cpuSeconds(),
-                errors503, errors429, verdict, simulated[simulated.length - 1]));
+                errors503, errors429, paced ? virtualVerdict(sc, answered, clock) + " " : "", verdict, simulated[simulated.length - 1]));
         line("");
+    }
+
+    /**
+     * The virtual clock against the real one: the same scenario paced on the virtual clock (the tap in this JVM,
+     * its own bucket and threshold, the same portal limits), each answered request taking the time the portal took
+     * for it in the run on the real clock, from the request going out to its answer.
+     */
+    private String virtualVerdict(Scenario sc, List<TraceProxy.Request> answered, double clock) {
+        long[] server = answered.stream().mapToLong(r -> r.answeredNanos() - r.arrivedNanos()).toArray();
+        PortalOptions options = PacedBench.portal(sc.deals()).withAdvanceClockOnRequest(false);
+        PacedBench.Run v;
+        try {
+            v = PacedBench.run(options, configJson("", sc.dealOptions(), true), sc.allStreams() ? null : Set.of("deals"), server);
+        } catch (IllegalStateException e) {
+            return "The virtual clock could not replay this run: " + e.getMessage() + ".";
+        }
+        double predicted = v.result().syncSpan() / 1e9;
+        io.github.tapbitrix24.pacing.VirtualTime.Account a = v.result().sync();
+        return String.format(Locale.ROOT, "**The virtual clock predicts %.1f s** (%+.2f %% against the clock): the tap paced on it in this JVM, "
+                        + "each of its %d requests taking the portal's response time of this run (%.1f s in all), rate waits %.1f s, "
+                        + "operating-time pauses %.1f s, back-off %.1f s, client time %.1f s (CPU of the tap's thread).",
+                predicted, 100 * (predicted - clock) / clock, a.requests(), a.server() / 1e9, a.rateWaits() / 1e9, a.pauses() / 1e9,
+                a.backoff() / 1e9, a.client() / 1e9);
     }
 
     // ---- start-up -----------------------------------------------------------------------------

@@ -47,12 +47,14 @@ public final class PacedSync {
      * What a paced run did.
      *
      * @param discovery the virtual time from the making of {@code time} to the end of discovery (config loading included)
+     * @param config    the tap's config as loaded
      * @param sync      the virtual time of the sync
+     * @param syncSpan  virtual nanoseconds from the sync's first request going out to its last answer
      * @param calls     the sync's calls in order
      * @param result    the runner's own result (records and requests per stream)
      * @param stdoutBytes bytes the tap wrote to stdout
      */
-    public record Result(VirtualTime.Account discovery, VirtualTime.Account sync, List<Call> calls,
+    public record Result(TapConfig config, VirtualTime.Account discovery, VirtualTime.Account sync, long syncSpan, List<Call> calls,
                          SyncRunner.Result result, long stdoutBytes) {
     }
 
@@ -67,6 +69,15 @@ public final class PacedSync {
      * @param only   the streams to select (null: every stream)
      */
     public static Result run(PortalSimulator sim, VirtualTime time, ObjectNode config, Set<String> only) {
+        return run(sim, time, config, only, null);
+    }
+
+    /**
+     * As {@link #run(PortalSimulator, VirtualTime, ObjectNode, Set)}, with the sync's requests taking the
+     * given server times (see {@link VirtualTime#replayServerTimes}) when {@code syncServerNanos} is not null.
+     */
+    public static Result run(PortalSimulator sim, VirtualTime time, ObjectNode config, Set<String> only,
+                             long[] syncServerNanos) {
         ObjectNode c = config.deepCopy();
         c.put("webhook_url", sim.webhookUrl());
         TapConfig tapConfig;
@@ -84,6 +95,10 @@ public final class PacedSync {
             e.streamMetadata().put("selected", only == null || only.contains(e.tapStreamId()));
             selected.add(e);
         }
+        if (syncServerNanos != null) {
+            time.replayServerTimes(syncServerNanos);
+        }
+        time.markSpan();
         Recording api = new Recording(client, time);
         Counting out = new Counting();
         SyncRunner.Result result;
@@ -91,7 +106,7 @@ public final class PacedSync {
             result = SyncRunner.create(api, tapConfig, writer, time.tapClock(), time.sleeper()).run(new Catalog(selected), null);
         }
         VirtualTime.Account end = time.account();
-        return new Result(afterDiscovery, end.minus(afterDiscovery), api.calls, result, out.bytes);
+        return new Result(tapConfig, afterDiscovery, end.minus(afterDiscovery), time.span(), api.calls, result, out.bytes);
     }
 
     /** The tap's client, writing down each call with the virtual time it took. */

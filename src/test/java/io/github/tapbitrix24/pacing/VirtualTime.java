@@ -15,8 +15,9 @@ import java.time.ZoneOffset;
  * simulator's MANUAL {@link PortalClock} is the clock; four things move it, and each is booked:
  * <ul>
  *   <li><b>server</b>: the simulator, by each request's simulated processing time
- *       ({@code advanceClockOnRequest}, the cost model) or, when {@link #replayServerTimes} is given,
- *       by measured real response times; booked when the simulator reports the request served;</li>
+ *       ({@code advanceClockOnRequest}, the cost model) or, after {@link #replayServerTimes}, by
+ *       given response times (measured on the real clock); booked when the simulator reports the
+ *       request served;</li>
  *   <li><b>rate waits</b> and <b>operating-time pauses</b>: the tap's {@link #sleeper()}, which
  *       advances the clock instead of sleeping; a sleep is told apart by the tap class that asked for
  *       it (its leaky bucket, its operating budget; anything else, i.e. retry back-off, is booked as
@@ -53,8 +54,10 @@ public final class VirtualTime {
     private final PortalClock clock;
     private final Thread tap;
     private final boolean chargeCpu;
-    private final long[] replay;
+    private long[] replay;
     private int replayed;
+    private long firstStart = -1; // epoch nanos when the first request since markSpan() went out
+    private long lastAnswer = -1;
     private long cpuSeen;
     private long seenAt; // epoch nanos of the clock as last booked
     private long server;
@@ -72,28 +75,35 @@ public final class VirtualTime {
      * @param chargeCpu add the tap thread's CPU time to the clock (off: client time is zero)
      */
     public VirtualTime(PortalClock clock, Thread tap, boolean chargeCpu) {
-        this(clock, tap, chargeCpu, null);
-    }
-
-    private VirtualTime(PortalClock clock, Thread tap, boolean chargeCpu, long[] replay) {
         if (clock.mode() != PortalClock.Mode.MANUAL) {
             throw new IllegalArgumentException("a virtual clock needs the simulator's MANUAL clock");
         }
         this.clock = clock;
         this.tap = tap;
         this.chargeCpu = chargeCpu;
-        this.replay = replay;
         this.cpuSeen = chargeCpu ? cpu() : 0;
         this.seenAt = nanos(clock.instant());
     }
 
     /**
-     * A virtual clock on which the simulator does not move the clock itself (start it with
-     * {@code advanceClockOnRequest} off): the n-th answered request takes {@code serverNanos[n]}
-     * instead, e.g. the response times measured in a run on the real clock.
+     * From now on the n-th answered request takes {@code serverNanos[n]} of server time, e.g. the
+     * response times measured in a run on the real clock; the simulator must not move the clock
+     * itself (start it with {@code advanceClockOnRequest} off).
      */
-    public static VirtualTime replayServerTimes(PortalClock clock, Thread tap, long[] serverNanos) {
-        return new VirtualTime(clock, tap, true, serverNanos.clone());
+    public synchronized void replayServerTimes(long[] serverNanos) {
+        replay = serverNanos.clone();
+        replayed = 0;
+    }
+
+    /** Starts a new span: {@link #span()} then runs from the next request to the last answer. */
+    public synchronized void markSpan() {
+        firstStart = -1;
+        lastAnswer = -1;
+    }
+
+    /** Nanoseconds from the first request after {@link #markSpan()} going out to the last answer (0: none). */
+    public synchronized long span() {
+        return firstStart < 0 ? 0 : lastAnswer - firstStart;
     }
 
     /** The clock the tap gets: virtual, in UTC, charging the tap thread's CPU time on every read. */
@@ -148,19 +158,24 @@ public final class VirtualTime {
 
     /** The simulator served a request (its listener, on a server thread): books the server time it took. */
     public synchronized void served(int httpStatus) {
+        if (firstStart < 0) {
+            firstStart = seenAt; // the tap's last move of the clock: when it sent this request
+        }
         requests++;
         if (httpStatus == 503 || httpStatus == 429) {
             refused++;
         }
         if (replay != null && httpStatus == 200) {
-            if (replayed >= replay.length) {
-                throw new IllegalStateException("more answered requests than replayed server times (" + replay.length + ")");
+            // past the end of the given times (the runs differ) a request takes none; replayed() tells
+            if (replayed < replay.length) {
+                clock.advance(Duration.ofNanos(replay[replayed]));
             }
-            clock.advance(Duration.ofNanos(replay[replayed++]));
+            replayed++;
         }
         long now = nanos(clock.instant());
         server += now - seenAt;
         seenAt = now;
+        lastAnswer = now;
     }
 
     /** Books what is left (the tap's CPU after its last clock read) and returns the account so far. */
@@ -177,7 +192,7 @@ public final class VirtualTime {
         return nanos(clock.instant());
     }
 
-    /** How many replayed server times were used. */
+    /** How many answered requests there were since {@link #replayServerTimes} (compare with the times given). */
     public synchronized int replayed() {
         return replayed;
     }
