@@ -716,7 +716,7 @@ public final class BenchMain {
         double predicted = v.result().syncSpan() / 1e9;
         io.github.tapbitrix24.pacing.VirtualTime.Account a = v.result().sync();
         return String.format(Locale.ROOT, "**The virtual clock predicts %.1f s** (%+.2f %% against the clock): the tap paced on it in this JVM, "
-                        + "each of its %d requests taking the portal's response time of this run (%.1f s in all), rate waits %.1f s, "
+                        + "%d requests, each answered one taking the portal's response time of this run (%.1f s in all), rate waits %.1f s, "
                         + "operating-time pauses %.1f s, back-off %.1f s, client time %.1f s (CPU of the tap's thread).",
                 predicted, 100 * (predicted - clock) / clock, a.requests(), a.server() / 1e9, a.rateWaits() / 1e9, a.pauses() / 1e9,
                 a.backoff() / 1e9, a.client() / 1e9);
