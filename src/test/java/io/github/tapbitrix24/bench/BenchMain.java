@@ -208,7 +208,7 @@ public final class BenchMain {
         }
         tapTable(sc, tap);
         if (pacedRun != null) {
-            PacedBench.report(sc.name(), pacedRun, TAP_OPERATING_THRESHOLD).forEach(this::line);
+            PacedBench.report(pacedRun, TAP_OPERATING_THRESHOLD).forEach(this::line);
             sTraces.put(sc.name() + ".modelTotal", pacedRun.totalSeconds());
         }
         if (baseline != null) {

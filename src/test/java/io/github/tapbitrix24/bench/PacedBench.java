@@ -5,7 +5,6 @@ import io.github.tapbitrix24.pacing.PacedSync;
 import io.github.tapbitrix24.pacing.VirtualTime;
 import io.github.tapbitrix24.portal.PortalOptions;
 import io.github.tapbitrix24.portal.http.PortalSimulator;
-import io.github.tapbitrix24.streams.StreamRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +68,7 @@ final class PacedBench {
     }
 
     /** The report's lines for one paced run. */
-    static List<String> report(String scenario, Run run, double threshold) {
+    static List<String> report(Run run, double threshold) {
         List<String> out = new ArrayList<>();
         PacedSync.Result r = run.result();
         VirtualTime.Account s = r.sync();
@@ -98,8 +97,55 @@ final class PacedBench {
                         + "itself on a virtual clock, pausing a method above %.0f s of operating time): discovery %.1f s + sync %.1f s = "
                         + "**%.1f s (%.1f min)**.", threshold, run.discoverySeconds(), sync, total, total / 60));
         out.add("");
+        out.addAll(streams(r));
         out.addAll(methods(r, threshold));
         return out;
+    }
+
+    /**
+     * Per stream, by the sub-calls made for it (a sub-call belongs to the stream whose method and fixed parameters it
+     * carries, {@link PacedSync.Sub#stream()}; a batch may carry several streams' sub-calls): requests carrying it,
+     * sub-calls, server time charged, and each request's virtual time shared among its sub-calls.
+     */
+    private static List<String> streams(PacedSync.Result r) {
+        Map<String, double[]> m = shares(r, PacedSync.Sub::stream);
+        Map<String, Long> records = new LinkedHashMap<>();
+        r.result().streams().forEach(s -> records.put(s.stream(), s.records()));
+        List<String> out = new ArrayList<>();
+        out.add("Per stream (by the sub-calls made for it; a request's virtual time, with the waits and pauses before it, is "
+                + "shared among its sub-calls; `(method)`: calls no stream declares, e.g. a deal's contact links):");
+        out.add("");
+        out.add("| stream | records | requests carrying it | sub-calls | server s | pauses before it s | share of virtual time s |");
+        out.add("|---|---:|---:|---:|---:|---:|---:|");
+        Set<String> names = new java.util.LinkedHashSet<>(records.keySet());
+        names.addAll(m.keySet());
+        for (String n : names) {
+            double[] a = m.getOrDefault(n, new double[5]);
+            Long rec = records.get(n);
+            out.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.1f | %.1f | %.1f |", n, rec == null ? "–" : BenchMain.fmt(rec),
+                    a[0], a[1], a[2], a[4], a[3]));
+        }
+        out.add("");
+        return out;
+    }
+
+    /** Per key of each sub-call: requests carrying it, sub-calls, server s, share of virtual time s, pauses before it s. */
+    private static Map<String, double[]> shares(PacedSync.Result r, java.util.function.Function<PacedSync.Sub, String> key) {
+        Map<String, double[]> m = new TreeMap<>();
+        for (PacedSync.Call c : r.calls()) {
+            Map<String, Integer> count = new LinkedHashMap<>();
+            c.subs().forEach(sub -> count.merge(key.apply(sub), 1, Integer::sum));
+            int n = Math.max(1, c.subs().size());
+            for (Map.Entry<String, Integer> e : count.entrySet()) {
+                double[] a = m.computeIfAbsent(e.getKey(), k -> new double[5]);
+                a[0]++;
+                a[1] += e.getValue();
+                a[3] += VirtualTime.Account.seconds(c.span().total()) * e.getValue() / n;
+                a[4] += VirtualTime.Account.seconds(c.span().pauses()) * e.getValue() / n;
+            }
+            c.subs().forEach(sub -> m.get(key.apply(sub))[2] += sub.processing());
+        }
+        return m;
     }
 
     private static void row(List<String> out, String what, long nanos, double sync) {
@@ -113,20 +159,7 @@ final class PacedBench {
      * before it, its server time) shared among its sub-calls; plus the floor its operating budget sets.
      */
     private static List<String> methods(PacedSync.Result r, double threshold) {
-        Map<String, double[]> m = new TreeMap<>(); // requests, sub-calls, server s, share s, pauses s
-        for (PacedSync.Call c : r.calls()) {
-            Map<String, Integer> count = new LinkedHashMap<>();
-            c.subs().forEach(sub -> count.merge(sub.method(), 1, Integer::sum));
-            int n = Math.max(1, c.subs().size());
-            for (Map.Entry<String, Integer> e : count.entrySet()) {
-                double[] a = m.computeIfAbsent(e.getKey(), k -> new double[5]);
-                a[0]++;
-                a[1] += e.getValue();
-                a[3] += VirtualTime.Account.seconds(c.span().total()) * e.getValue() / n;
-                a[4] += VirtualTime.Account.seconds(c.span().pauses()) * e.getValue() / n;
-            }
-            c.subs().forEach(sub -> m.get(sub.method())[2] += sub.processing());
-        }
+        Map<String, double[]> m = shares(r, PacedSync.Sub::method);
         Map<String, Set<String>> streams = streamsByMethod(r);
         List<String> out = new ArrayList<>();
         out.add("Per REST method (from each request's sub-calls; a request's virtual time, with the waits and pauses before it, "
@@ -158,13 +191,10 @@ final class PacedBench {
         return out;
     }
 
-    /** The streams that call each REST method, from the tap's own stream table. */
+    /** The streams each REST method's sub-calls were made for. */
     private static Map<String, Set<String>> streamsByMethod(PacedSync.Result r) {
         Map<String, Set<String>> out = new TreeMap<>();
-        for (StreamSummary s : r.result().streams()) {
-            StreamRegistry.forName(s.stream(), r.config())
-                    .ifPresent(spec -> out.computeIfAbsent(spec.method(), k -> new TreeSet<>()).add(s.stream()));
-        }
+        r.calls().forEach(c -> c.subs().forEach(sub -> out.computeIfAbsent(sub.method(), k -> new TreeSet<>()).add(sub.stream())));
         return out;
     }
 }

@@ -18,9 +18,14 @@ import io.github.tapbitrix24.singer.Catalog;
 import io.github.tapbitrix24.singer.CatalogEntry;
 import io.github.tapbitrix24.singer.SingerWriter;
 import java.io.OutputStream;
+import io.github.tapbitrix24.streams.StreamRegistry;
+import io.github.tapbitrix24.streams.StreamSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -32,8 +37,13 @@ import tools.jackson.databind.node.ObjectNode;
  * split by cause; stdout is counted and dropped.
  */
 public final class PacedSync {
-    /** One sub-call: its REST method and the processing seconds the portal reported (0 when it failed). */
-    public record Sub(String method, double processing) {
+    /**
+     * One sub-call: its REST method, the stream it was made for, and the processing seconds the portal
+     * reported (0 when it failed). The stream is the selected stream whose method and fixed parameters
+     * the call carries (the most specific one); a call no stream declares (a deal's contact links, a
+     * discovery call) is named {@code (method)}.
+     */
+    public record Sub(String method, String stream, double processing) {
     }
 
     /**
@@ -99,7 +109,10 @@ public final class PacedSync {
             time.replayServerTimes(syncServerNanos);
         }
         time.markSpan();
-        Recording api = new Recording(client, time);
+        List<StreamSpec> specs = new ArrayList<>();
+        selected.stream().filter(e -> only == null || only.contains(e.tapStreamId()))
+                .forEach(e -> StreamRegistry.forName(e.tapStreamId(), tapConfig).ifPresent(specs::add));
+        Recording api = new Recording(client, time, specs);
         Counting out = new Counting();
         SyncRunner.Result result;
         try (SingerWriter writer = new SingerWriter(out)) {
@@ -113,13 +126,37 @@ public final class PacedSync {
     private static final class Recording implements BitrixApi {
         private final BitrixApi inner;
         private final VirtualTime time;
+        private final List<StreamSpec> specs;
         private final List<Call> calls = new ArrayList<>();
         private VirtualTime.Account last;
 
-        Recording(BitrixApi inner, VirtualTime time) {
+        Recording(BitrixApi inner, VirtualTime time, List<StreamSpec> specs) {
             this.inner = inner;
             this.time = time;
+            this.specs = specs;
             this.last = time.account();
+        }
+
+        /** The stream whose method and fixed parameters the call carries; the most specific one wins. */
+        private String streamOf(String method, ObjectNode params) {
+            StreamSpec best = null;
+            for (StreamSpec spec : specs) {
+                if (spec.method().equalsIgnoreCase(method) && carries(params, spec.fixedParams())
+                        && (best == null || spec.fixedParams().size() > best.fixedParams().size())) {
+                    best = spec;
+                }
+            }
+            return best == null ? "(" + method + ")" : best.name();
+        }
+
+        private static boolean carries(ObjectNode params, ObjectNode fixed) {
+            for (Map.Entry<String, JsonNode> f : fixed.properties()) {
+                JsonNode v = params == null ? null : params.get(f.getKey());
+                if (v == null || !(v.equals(f.getValue()) || v.asString().equals(f.getValue().asString()))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -129,7 +166,7 @@ public final class PacedSync {
                 e = inner.call(method, params);
                 return e;
             } finally {
-                record(method, List.of(new Sub(method, processing(e == null ? null : e.time()))));
+                record(method, List.of(new Sub(method, streamOf(method, params), processing(e == null ? null : e.time()))));
             }
         }
 
@@ -140,13 +177,17 @@ public final class PacedSync {
                 r = inner.batch(commands);
                 return r;
             } finally {
+                Map<String, BatchCommand> byKey = new HashMap<>();
+                commands.forEach(cmd -> byKey.put(cmd.key(), cmd));
                 List<Sub> subs = new ArrayList<>();
                 if (r != null) {
                     for (SubResult s : r.results()) {
-                        subs.add(new Sub(s.method(), processing(s.time())));
+                        BatchCommand cmd = byKey.get(s.key());
+                        subs.add(new Sub(s.method(), cmd == null ? "(" + s.method() + ")" : streamOf(cmd.method(), cmd.params()),
+                                processing(s.time())));
                     }
                 } else {
-                    commands.forEach(cmd -> subs.add(new Sub(cmd.method(), 0)));
+                    commands.forEach(cmd -> subs.add(new Sub(cmd.method(), streamOf(cmd.method(), cmd.params()), 0)));
                 }
                 record("batch", subs);
             }

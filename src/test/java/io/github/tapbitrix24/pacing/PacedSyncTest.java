@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tapbitrix24.portal.PortalOptions;
 import io.github.tapbitrix24.portal.http.PortalSimulator;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,6 +87,21 @@ class PacedSyncTest {
             assertTrue(pauses > 300, "pauses " + pauses + " s");
             assertEquals(0, run.sync().refused(), "the tap paced itself: the portal refused nothing");
             assertTrue(run.result().stream("lead_stage_history").orElseThrow().records() > 0);
+        }
+    }
+
+    @Test
+    void eachSubCallIsAttributedToTheStreamItWasMadeFor() {
+        try (PortalSimulator sim = PortalSimulator.start(portal())) {
+            PacedSync.Result run = pacedRun(sim, new VirtualTime(sim.clock(), Thread.currentThread(), true));
+            // one REST method, two streams: told apart by the entityTypeId each sub-call carries
+            for (String stream : List.of("deal_stage_history", "lead_stage_history")) {
+                long attributed = run.calls().stream().flatMap(c -> c.subs().stream()).filter(s -> s.stream().equals(stream)).count();
+                assertEquals(run.result().stream(stream).orElseThrow().subCommands(), attributed, stream);
+                assertTrue(attributed > 0, stream);
+            }
+            assertTrue(run.calls().stream().flatMap(c -> c.subs().stream()).filter(s -> s.method().equals("crm.stagehistory.list"))
+                    .allMatch(s -> s.stream().endsWith("_stage_history")), "every stage-history sub-call has its stream");
         }
     }
 }
