@@ -149,14 +149,23 @@ public final class PacedSync {
             return best == null ? "(" + method + ")" : best.name();
         }
 
+        /**
+         * Whether the call carries each fixed parameter: as a parameter ({@code entityTypeId}) or as a filter on it
+         * ({@code filter: {"=ownerType": "L"}}, how the product-row streams send theirs).
+         */
         private static boolean carries(ObjectNode params, ObjectNode fixed) {
             for (Map.Entry<String, JsonNode> f : fixed.properties()) {
-                JsonNode v = params == null ? null : params.get(f.getKey());
-                if (v == null || !(v.equals(f.getValue()) || v.asString().equals(f.getValue().asString()))) {
+                if (params == null || !(same(params.get(f.getKey()), f.getValue())
+                        || same(params.path("filter").get("=" + f.getKey()), f.getValue())
+                        || same(params.path("filter").get(f.getKey()), f.getValue()))) {
                     return false;
                 }
             }
             return true;
+        }
+
+        private static boolean same(JsonNode v, JsonNode fixed) {
+            return v != null && (v.equals(fixed) || (v.isValueNode() && v.asString().equals(fixed.asString())));
         }
 
         @Override
