@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * requests as the API allows. One instance serves one stream read; it may learn how the portal
  * answers (see {@link ProductRowsFetcher}).
  */
-public interface DealChildFetcher {
+interface DealChildFetcher {
     /**
      * Hands every child row of {@code dealIds} to {@code rows}, one JSON array at a time, and
      * returns when all are handed over.

@@ -8,7 +8,7 @@ import java.util.Locale;
  * → {@code ufCrmTask}, {@code UF_AUTO_499889542776} → {@code ufAuto499889542776}); the docs list the
  * system fields so (D:api-reference/tasks/fields.md: "returned in camelCase: ufCrmTask, ...").
  */
-public final class CamelCase {
+final class CamelCase {
     private CamelCase() {
     }
 

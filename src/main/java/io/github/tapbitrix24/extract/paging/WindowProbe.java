@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * dropped client-side by the reader. On rejection the reader scans without the server-side window
  * and keeps exactly the rows inside it, so the result is never narrower in any case.
  */
-public final class WindowProbe implements KeysetPager.Probe {
+final class WindowProbe implements KeysetPager.Probe {
     private static final Logger LOG = Logger.getLogger(WindowProbe.class.getName());
     static final String ABOVE = "wa";
     static final String BELOW = "wb";
