@@ -113,7 +113,7 @@ final class PacedBench {
         r.result().streams().forEach(s -> records.put(s.stream(), s.records()));
         List<String> out = new ArrayList<>();
         out.add("Per stream (by the sub-calls made for it; a request's virtual time, with the waits and pauses before it, is "
-                + "shared among its sub-calls; `(method)`: calls no stream declares, e.g. a deal's contact links):");
+                + "shared among its sub-calls; `(method)`: calls no stream declares, e.g. a currency's localizations; the deals' contact links count for `deals`):");
         out.add("");
         out.add("| stream | records | requests carrying it | sub-calls | server s | pauses before it s | share of virtual time s |");
         out.add("|---|---:|---:|---:|---:|---:|---:|");

@@ -2,6 +2,7 @@ package io.github.tapbitrix24.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.tapbitrix24.pacing.CallStreams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A loopback HTTP relay between a client and the simulated portal that writes down every request:
@@ -38,8 +40,11 @@ final class TraceProxy implements AutoCloseable {
     private static final byte[] RESULT_TIME = "\"result_time\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TIME = "\"time\":".getBytes(StandardCharsets.US_ASCII);
 
-    /** One sub-call: its REST method and the processing seconds the portal charged for it. */
-    record Call(String method, double processing) {
+    /**
+     * One sub-call: its REST method, the processing seconds the portal charged for it, and the stream it
+     * was made for ({@link CallStreams}; null when the relay was not told the streams).
+     */
+    record Call(String method, double processing, String stream) {
     }
 
     /**
@@ -70,6 +75,7 @@ final class TraceProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final List<Request> trace = new ArrayList<>();
     private volatile ProcSampler sampler;
+    private volatile CallStreams streams;
 
     /** @param upstreamBase the portal's {@code http://127.0.0.1:port} */
     TraceProxy(String upstreamBase) throws IOException {
@@ -87,6 +93,11 @@ final class TraceProxy implements AutoCloseable {
     /** Samples CPU and memory of the given client process at each request (null: no sampling). */
     void sampleClient(ProcSampler s) {
         sampler = s;
+    }
+
+    /** Names the stream of each sub-call from now on (null: no names). */
+    void attribute(CallStreams s) {
+        streams = s;
     }
 
     synchronized List<Request> drain() {
@@ -132,7 +143,7 @@ final class TraceProxy implements AutoCloseable {
                 os.write(out);
             }
             long answered = System.nanoTime();
-            List<Call> calls = calls(method, body, out);
+            List<Call> calls = calls(method, query, body, out, streams);
             double duration = durationOf(out);
             synchronized (this) {
                 trace.add(new Request(trace.size() + 1, method, calls, resp.statusCode(), out.length, arrived, answered,
@@ -147,11 +158,16 @@ final class TraceProxy implements AutoCloseable {
     }
 
     /** The sub-calls of a batch (method from each command, cost from result_time), or the method itself. */
-    private static List<Call> calls(String method, byte[] request, byte[] response) {
+    private static List<Call> calls(String method, String query, byte[] request, byte[] response, CallStreams streams) {
         if (!method.equals("batch")) {
             JsonNode time = tail(response, TIME);
             double processing = time == null ? 0 : time.path("processing").asDouble(0);
-            return List.of(new Call(method, processing));
+            String stream = null;
+            if (streams != null) {
+                JsonNode params = request.length > 0 && request[0] == '{' ? JSON.readTree(request) : query(query);
+                stream = streams.of(method, params);
+            }
+            return List.of(new Call(method, processing, stream));
         }
         JsonNode req = request.length == 0 ? null : JSON.readTree(request);
         JsonNode cmd = req == null ? null : req.get("cmd");
@@ -163,10 +179,36 @@ final class TraceProxy implements AutoCloseable {
                 int q = text.indexOf('?');
                 String m = (q < 0 ? text : text.substring(0, q)).trim().toLowerCase(java.util.Locale.ROOT);
                 JsonNode t = times == null || !times.isObject() ? null : times.get(c.getKey());
-                calls.add(new Call(m, t == null ? 0 : t.path("processing").asDouble(0)));
+                calls.add(new Call(m, t == null ? 0 : t.path("processing").asDouble(0),
+                        streams == null ? null : streams.of(m, query(q < 0 ? null : text.substring(q + 1)))));
             }
         }
         return calls;
+    }
+
+    /**
+     * The top-level parameters of a PHP-style query string and, one level down, those in brackets
+     * ({@code entityTypeId=128}, {@code filter[=ownerType]=L}): what {@link CallStreams} looks at.
+     */
+    static ObjectNode query(String raw) {
+        ObjectNode out = JSON.createObjectNode();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            int open = key.indexOf('[');
+            if (open < 0) {
+                out.put(key, value);
+            } else if (key.endsWith("]") && key.indexOf('[', open + 1) < 0) {
+                JsonNode inner = out.get(key.substring(0, open));
+                ObjectNode o = inner instanceof ObjectNode n ? n : out.putObject(key.substring(0, open));
+                o.put(key.substring(open + 1, key.length() - 1), value);
+            }
+        }
+        return out;
     }
 
     private static double durationOf(byte[] response) {

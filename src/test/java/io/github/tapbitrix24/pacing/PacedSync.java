@@ -18,14 +18,11 @@ import io.github.tapbitrix24.singer.Catalog;
 import io.github.tapbitrix24.singer.CatalogEntry;
 import io.github.tapbitrix24.singer.SingerWriter;
 import java.io.OutputStream;
-import io.github.tapbitrix24.streams.StreamRegistry;
-import io.github.tapbitrix24.streams.StreamSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -38,10 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PacedSync {
     /**
-     * One sub-call: its REST method, the stream it was made for, and the processing seconds the portal
-     * reported (0 when it failed). The stream is the selected stream whose method and fixed parameters
-     * the call carries (the most specific one); a call no stream declares (a deal's contact links, a
-     * discovery call) is named {@code (method)}.
+     * One sub-call: its REST method, the stream it was made for ({@link CallStreams}), and the
+     * processing seconds the portal reported (0 when it failed).
      */
     public record Sub(String method, String stream, double processing) {
     }
@@ -109,10 +104,9 @@ public final class PacedSync {
             time.replayServerTimes(syncServerNanos);
         }
         time.markSpan();
-        List<StreamSpec> specs = new ArrayList<>();
-        selected.stream().filter(e -> only == null || only.contains(e.tapStreamId()))
-                .forEach(e -> StreamRegistry.forName(e.tapStreamId(), tapConfig).ifPresent(specs::add));
-        Recording api = new Recording(client, time, specs);
+        CallStreams streams = CallStreams.of(selected.stream().map(CatalogEntry::tapStreamId)
+                .filter(n -> only == null || only.contains(n)).toList(), tapConfig);
+        Recording api = new Recording(client, time, streams);
         Counting out = new Counting();
         SyncRunner.Result result;
         try (SingerWriter writer = new SingerWriter(out)) {
@@ -126,46 +120,19 @@ public final class PacedSync {
     private static final class Recording implements BitrixApi {
         private final BitrixApi inner;
         private final VirtualTime time;
-        private final List<StreamSpec> specs;
+        private final CallStreams streams;
         private final List<Call> calls = new ArrayList<>();
         private VirtualTime.Account last;
 
-        Recording(BitrixApi inner, VirtualTime time, List<StreamSpec> specs) {
+        Recording(BitrixApi inner, VirtualTime time, CallStreams streams) {
             this.inner = inner;
             this.time = time;
-            this.specs = specs;
+            this.streams = streams;
             this.last = time.account();
         }
 
-        /** The stream whose method and fixed parameters the call carries; the most specific one wins. */
         private String streamOf(String method, ObjectNode params) {
-            StreamSpec best = null;
-            for (StreamSpec spec : specs) {
-                if (spec.method().equalsIgnoreCase(method) && carries(params, spec.fixedParams())
-                        && (best == null || spec.fixedParams().size() > best.fixedParams().size())) {
-                    best = spec;
-                }
-            }
-            return best == null ? "(" + method + ")" : best.name();
-        }
-
-        /**
-         * Whether the call carries each fixed parameter: as a parameter ({@code entityTypeId}) or as a filter on it
-         * ({@code filter: {"=ownerType": "L"}}, how the product-row streams send theirs).
-         */
-        private static boolean carries(ObjectNode params, ObjectNode fixed) {
-            for (Map.Entry<String, JsonNode> f : fixed.properties()) {
-                if (params == null || !(same(params.get(f.getKey()), f.getValue())
-                        || same(params.path("filter").get("=" + f.getKey()), f.getValue())
-                        || same(params.path("filter").get(f.getKey()), f.getValue()))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static boolean same(JsonNode v, JsonNode fixed) {
-            return v != null && (v.equals(fixed) || (v.isValueNode() && v.asString().equals(fixed.asString())));
+            return streams.of(method, params);
         }
 
         @Override
