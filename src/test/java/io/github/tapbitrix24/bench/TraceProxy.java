@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A loopback HTTP relay between a client and the simulated portal that writes down every request:
@@ -164,7 +163,7 @@ final class TraceProxy implements AutoCloseable {
             double processing = time == null ? 0 : time.path("processing").asDouble(0);
             String stream = null;
             if (streams != null) {
-                JsonNode params = request.length > 0 && request[0] == '{' ? JSON.readTree(request) : query(query);
+                JsonNode params = request.length > 0 && request[0] == '{' ? JSON.readTree(request) : CallStreams.params(query);
                 stream = streams.of(method, params);
             }
             return List.of(new Call(method, processing, stream));
@@ -180,35 +179,10 @@ final class TraceProxy implements AutoCloseable {
                 String m = (q < 0 ? text : text.substring(0, q)).trim().toLowerCase(java.util.Locale.ROOT);
                 JsonNode t = times == null || !times.isObject() ? null : times.get(c.getKey());
                 calls.add(new Call(m, t == null ? 0 : t.path("processing").asDouble(0),
-                        streams == null ? null : streams.of(m, query(q < 0 ? null : text.substring(q + 1)))));
+                        streams == null ? null : streams.of(m, CallStreams.params(q < 0 ? null : text.substring(q + 1)))));
             }
         }
         return calls;
-    }
-
-    /**
-     * The top-level parameters of a PHP-style query string and, one level down, those in brackets
-     * ({@code entityTypeId=128}, {@code filter[=ownerType]=L}): what {@link CallStreams} looks at.
-     */
-    static ObjectNode query(String raw) {
-        ObjectNode out = JSON.createObjectNode();
-        if (raw == null || raw.isEmpty()) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            int open = key.indexOf('[');
-            if (open < 0) {
-                out.put(key, value);
-            } else if (key.endsWith("]") && key.indexOf('[', open + 1) < 0) {
-                JsonNode inner = out.get(key.substring(0, open));
-                ObjectNode o = inner instanceof ObjectNode n ? n : out.putObject(key.substring(0, open));
-                o.put(key.substring(open + 1, key.length() - 1), value);
-            }
-        }
-        return out;
     }
 
     private static double durationOf(byte[] response) {

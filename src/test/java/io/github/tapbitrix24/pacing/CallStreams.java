@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Which stream a call was made for, from the call alone: the stream whose REST method and fixed
@@ -63,5 +67,30 @@ public final class CallStreams {
 
     private static boolean same(JsonNode v, JsonNode fixed) {
         return v != null && (v.equals(fixed) || (v.isValueNode() && v.asString().equals(fixed.asString())));
+    }
+
+    /**
+     * The top-level parameters of a PHP-style query string and, one level down, those in brackets
+     * ({@code entityTypeId=128}, {@code filter[=ownerType]=L}): what {@link #of} looks at.
+     */
+    public static ObjectNode params(String raw) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            int open = key.indexOf('[');
+            if (open < 0) {
+                out.put(key, value);
+            } else if (key.endsWith("]") && key.indexOf('[', open + 1) < 0) {
+                JsonNode inner = out.get(key.substring(0, open));
+                ObjectNode o = inner instanceof ObjectNode n ? n : out.putObject(key.substring(0, open));
+                o.put(key.substring(open + 1, key.length() - 1), value);
+            }
+        }
+        return out;
     }
 }
