@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PacedBench {
     /** A paced run and how long it took on the real clock. */
-    record Run(PacedSync.Result result, double realSeconds) {
+    record Run(PacedSync.Result result, double realSeconds, Set<String> otherWaiters) {
         double discoverySeconds() {
             return VirtualTime.Account.seconds(result.discovery().total());
         }
@@ -63,7 +63,7 @@ final class PacedBench {
                 throw new IllegalStateException("the replayed run answered " + time.replayed() + " requests, the real one "
                         + syncServerNanos.length);
             }
-            return new Run(r, (System.nanoTime() - t0) / 1e9);
+            return new Run(r, (System.nanoTime() - t0) / 1e9, time.otherWaiters());
         }
     }
 
@@ -87,6 +87,9 @@ final class PacedBench {
         row(out, "rate waits (the tap's bucket)", s.rateWaits(), sync);
         row(out, "operating-time pauses (the tap's threshold)", s.pauses(), sync);
         row(out, "retry back-off", s.backoff(), sync);
+        if (s.otherWaits() != 0) {
+            row(out, "other waits (" + String.join(", ", run.otherWaiters()) + ")", s.otherWaits(), sync);
+        }
         row(out, "client time (CPU of the tap's thread)", s.client(), sync);
         if (s.unaccounted() != 0) {
             row(out, "unaccounted (a defect of the measurement)", s.unaccounted(), sync);

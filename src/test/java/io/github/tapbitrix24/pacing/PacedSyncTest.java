@@ -49,8 +49,9 @@ class PacedSyncTest {
             long tapCpu = THREADS.getCurrentThreadCpuTime() - cpu0;
 
             VirtualTime.Account all = run.discovery();
-            long sum = all.server() + all.rateWaits() + all.pauses() + all.backoff() + all.client()
-                    + run.sync().server() + run.sync().rateWaits() + run.sync().pauses() + run.sync().backoff() + run.sync().client();
+            long sum = all.server() + all.rateWaits() + all.pauses() + all.backoff() + all.otherWaits() + all.client()
+                    + run.sync().server() + run.sync().rateWaits() + run.sync().pauses() + run.sync().backoff()
+                    + run.sync().otherWaits() + run.sync().client();
             assertEquals(0, all.unaccounted() + run.sync().unaccounted(), "every move of the clock has a cause");
             assertEquals(elapsed, sum, 1_000_000, "server + waits + pauses + client time = elapsed virtual time");
             assertTrue(run.sync().rateWaits() > 0 && run.sync().pauses() > 0, "both limits were reached: " + run.sync());

@@ -18,10 +18,11 @@ import java.time.ZoneOffset;
  *       ({@code advanceClockOnRequest}, the cost model) or, after {@link #replayServerTimes}, by
  *       given response times (measured on the real clock); booked when the simulator reports the
  *       request served;</li>
- *   <li><b>rate waits</b> and <b>operating-time pauses</b>: the tap's {@link #sleeper()}, which
- *       advances the clock instead of sleeping; a sleep is told apart by the tap class that asked for
- *       it (its leaky bucket, its operating budget; anything else, i.e. retry back-off, is booked as
- *       back-off);</li>
+ *   <li><b>rate waits</b>, <b>operating-time pauses</b> and <b>back-off</b>: the tap's {@link #sleeper()},
+ *       which advances the clock instead of sleeping; a sleep is told apart by the tap class that asked
+ *       for it (its leaky bucket {@code RequestBudget}, its {@code OperatingBudget}, the retries of a request
+ *       or a sub-call); a sleep of any other class is booked as an <b>other wait</b> and the class named,
+ *       so a new kind of wait shows instead of being counted as one of these;</li>
  *   <li><b>client</b>: the tap's own work. The CPU time of the thread that runs the tap (the whole
  *       tap runs on it: client, parsing, coercion, writer) is added to the clock whenever that thread
  *       reads the clock or sleeps, so the bucket and the budgets see the time the tap really spent
@@ -35,15 +36,16 @@ public final class VirtualTime {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** Where virtual time went, in nanoseconds; {@code requests} counts HTTP requests the simulator served. */
-    public record Account(long server, long rateWaits, long pauses, long backoff, long client, long unaccounted,
-                          long requests, long refused) {
+    public record Account(long server, long rateWaits, long pauses, long backoff, long otherWaits, long client,
+                          long unaccounted, long requests, long refused) {
         public long total() {
-            return server + rateWaits + pauses + backoff + client + unaccounted;
+            return server + rateWaits + pauses + backoff + otherWaits + client + unaccounted;
         }
 
         public Account minus(Account o) {
             return new Account(server - o.server, rateWaits - o.rateWaits, pauses - o.pauses, backoff - o.backoff,
-                    client - o.client, unaccounted - o.unaccounted, requests - o.requests, refused - o.refused);
+                    otherWaits - o.otherWaits, client - o.client, unaccounted - o.unaccounted, requests - o.requests,
+                    refused - o.refused);
         }
 
         public static double seconds(long nanos) {
@@ -64,6 +66,8 @@ public final class VirtualTime {
     private long rateWaits;
     private long pauses;
     private long backoff;
+    private long otherWaits;
+    private final java.util.Set<String> otherWaiters = new java.util.TreeSet<>();
     private long client;
     private long unaccounted;
     private long requests;
@@ -139,21 +143,32 @@ public final class VirtualTime {
         }
         clock.advance(d);
         seenAt += d.toNanos();
-        switch (askedBy()) {
+        String who = askedBy();
+        switch (who) {
             case "RequestBudget" -> rateWaits += d.toNanos();
             case "OperatingBudget" -> pauses += d.toNanos();
-            default -> backoff += d.toNanos();
+            case "Retrier", "StreamCalls" -> backoff += d.toNanos(); // a failed request, a failed sub-call
+            default -> {
+                otherWaits += d.toNanos(); // a wait this account does not know yet: named, not guessed
+                otherWaiters.add(who);
+            }
         }
     }
 
-    /** The first class of the tap's client package on the stack: who asked to sleep. */
+    /** The first class of the tap on the stack (outside this package): who asked to sleep. */
     private static String askedBy() {
         return StackWalker.getInstance().walk(s -> s
                 .map(f -> f.getClassName())
-                .filter(c -> c.startsWith("io.github.tapbitrix24.bitrix."))
+                .filter(c -> c.startsWith("io.github.tapbitrix24.") && !c.startsWith(VirtualTime.class.getPackageName() + "."))
                 .map(c -> c.substring(c.lastIndexOf('.') + 1))
                 .filter(c -> !c.startsWith("Sleeper"))
+                .map(c -> c.contains("$") ? c.substring(0, c.indexOf('$')) : c)
                 .findFirst().orElse("?"));
+    }
+
+    /** The tap classes whose sleeps were booked as other waits. */
+    public synchronized java.util.Set<String> otherWaiters() {
+        return java.util.Set.copyOf(otherWaiters);
     }
 
     /** The simulator served a request (its listener, on a server thread): books the server time it took. */
@@ -184,7 +199,7 @@ public final class VirtualTime {
             chargeClient();
         }
         book();
-        return new Account(server, rateWaits, pauses, backoff, client, unaccounted, requests, refused);
+        return new Account(server, rateWaits, pauses, backoff, otherWaits, client, unaccounted, requests, refused);
     }
 
     /** Virtual now, epoch nanoseconds. */
