@@ -24,9 +24,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * One HTTP exchange with the webhook: POST a JSON body to {@code <webhook>/<method>}, follow a
- * portal rename by hand, and read the answer (whole, up to a cap) as a JSON tree. It never
- * retries and never interprets the envelope; it only turns the wire into (status, JSON) or a
- * typed transport/malformed failure.
+ * portal rename by hand, and read the answer up to a cap: whole, as a JSON tree, or as it arrives
+ * through a {@link BodyReader} ({@link BatchAnswerReader}). It never retries and never interprets
+ * the envelope; it only turns the wire into (status, JSON) or a typed transport/malformed failure.
  */
 final class WebhookTransport {
     private static final Logger LOG = Logger.getLogger(BitrixClient.class.getName());
@@ -85,6 +85,11 @@ final class WebhookTransport {
     }
 
     Answer post(String method, byte[] body) {
+        return post(method, body, (status, retryAfter, in) -> whole(method, status, retryAfter, in));
+    }
+
+    /** One exchange whose body {@code reader} reads (inside the exchange: its time counts). */
+    <T> T post(String method, byte[] body, BodyReader<T> reader) {
         HttpUrl url = parse(method, webhook.methodUrl(method));
         for (int hop = 0; ; hop++) {
             Request request = new Request.Builder().url(url)
@@ -106,7 +111,7 @@ final class WebhookTransport {
                     url = follow(method, url, response.header("Location"), status);
                     continue;
                 }
-                return new Answer(status, read(method, status, call, response), retryAfter(response.header("Retry-After")));
+                return read(method, status, call, response, reader);
             } catch (java.net.UnknownHostException e) {
                 if (!answered) {
                     // Not retried: a name that never resolved is almost always a typo in the config.
@@ -124,33 +129,60 @@ final class WebhookTransport {
         }
     }
 
-    private JsonNode read(String method, int status, Call call, Response response) {
+    /**
+     * Reads an answer's body, counted against the cap (decompressed bytes: OkHttp inflates gzip
+     * itself, so a gzip bomb or an endless chunked stream stops at the cap instead of filling the heap).
+     */
+    @FunctionalInterface
+    interface BodyReader<T> {
+        T read(int status, Duration retryAfter, CappedInputStream body) throws IOException;
+    }
+
+    /**
+     * Reads the body whole before it is parsed, so an over-cap one never becomes a tree (CappedBody).
+     * Not an object: malformed.
+     */
+    Answer whole(String method, int status, Duration retryAfter, CappedInputStream body) throws IOException {
+        try (InputStream in = CappedBody.read(body)) {
+            return new Answer(status, object(method, status, mapper.readTree(in)), retryAfter);
+        }
+    }
+
+    JsonNode object(String method, int status, JsonNode node) {
+        if (node == null || node.isMissingNode() || !node.isObject()) {
+            throw errors.malformed(method, status, node == null || node.isMissingNode()
+                    ? "empty body" : "JSON that is not an object", null);
+        }
+        return node;
+    }
+
+    private <T> T read(String method, int status, Call call, Response response, BodyReader<T> reader) {
         ResponseBody responseBody = response.body();
         if (responseBody.contentLength() > maxResponseBytes) {
             throw tooLarge(method, status);
         }
-        // The cap counts decompressed bytes (OkHttp inflates gzip itself), so a gzip bomb or an
-        // endless chunked stream stops at the cap instead of filling the heap; the body is read
-        // whole before it is parsed, so an over-cap one never becomes a tree (CappedBody).
-        try (InputStream in = CappedBody.read(responseBody.byteStream(), maxResponseBytes)) {
-            JsonNode node = mapper.readTree(in);
-            if (node == null || node.isMissingNode() || !node.isObject()) {
-                throw errors.malformed(method, status, node == null || node.isMissingNode()
-                        ? "empty body" : "JSON that is not an object", null);
-            }
-            return node;
+        CappedInputStream body = new CappedInputStream(responseBody.byteStream(), maxResponseBytes);
+        try {
+            return reader.read(status, retryAfter(response.header("Retry-After")), body);
         } catch (CappedInputStream.TooLarge e) {
             // Cancelled, the connection is dropped: closing the response would otherwise go on
             // reading (and allocating) the rest of an endless body to keep the connection.
             call.cancel();
-            throw tooLarge(method, status);
+            throw e.part() ? errors.malformed(method, status, "a part of the answer larger than "
+                    + (body.partCap() >> 10) + " KB (a quarter of max_response_mb), not read further", null)
+                    : tooLarge(method, status);
         } catch (JacksonException e) {
+            call.cancel();
             MediaType type = responseBody.contentType();
             String what = type != null && "html".equals(type.subtype())
                     ? "an HTML page instead of JSON" : "JSON that does not parse (truncated or not JSON)";
             throw errors.malformed(method, status, what, e);
         } catch (IOException e) {
+            call.cancel();
             throw errors.transport(method, e);
+        } catch (RuntimeException e) {
+            call.cancel(); // the reader's own failure (its consumer's): the rest of the body is not wanted
+            throw e;
         }
     }
 
@@ -213,7 +245,7 @@ final class WebhookTransport {
     }
 
     /** Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
-    private Duration retryAfter(String value) {
+    Duration retryAfter(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
