@@ -168,11 +168,13 @@ final class WebhookTransport {
             // Cancelled, the connection is dropped: closing the response would otherwise go on
             // reading (and allocating) the rest of an endless body to keep the connection.
             call.cancel();
-            throw e.part() ? errors.malformed(method, status, "a part of the answer larger than "
-                    + (body.partCap() >> 10) + " KB (a quarter of max_response_mb), not read further", null)
-                    : tooLarge(method, status);
+            throw tooLarge(method, status, e, body);
         } catch (JacksonException e) {
             call.cancel();
+            if (e.getCause() instanceof CappedInputStream.TooLarge tooLarge) {
+                // read by the parser as the body arrived: Jackson wraps the stream's exception
+                throw tooLarge(method, status, tooLarge, body);
+            }
             MediaType type = responseBody.contentType();
             String what = type != null && "html".equals(type.subtype())
                     ? "an HTML page instead of JSON" : "JSON that does not parse (truncated or not JSON)";
@@ -184,6 +186,12 @@ final class WebhookTransport {
             call.cancel(); // the reader's own failure (its consumer's): the rest of the body is not wanted
             throw e;
         }
+    }
+
+    private BitrixException tooLarge(String method, int status, CappedInputStream.TooLarge e, CappedInputStream body) {
+        return e.part() ? errors.malformed(method, status, "a part of the answer larger than "
+                + (body.partCap() >> 10) + " KB (a quarter of max_response_mb), not read further", null)
+                : tooLarge(method, status);
     }
 
     private BitrixException tooLarge(String method, int status) {
