@@ -22,8 +22,8 @@ public interface BitrixApi {
 
     /**
      * One {@code batch} request (1 to 50 commands, {@code halt=0}) whose successful results are handed
-     * to {@code consumer} one by one, in order, each whole, as the answer is read, so that no tree of the
-     * whole answer need be built. The returned result holds every sub-call's next/total/time/error as
+     * to {@code consumer} one by one, in order, each whole, as the answer is parsed, so that no tree of
+     * the whole answer need be built. The returned result holds every sub-call's next/total/time/error as
      * {@link #batch(List)} does. A failure before any result was handed out is retried as usual; one
      * after that is not (it would hand results out twice): it comes back as the error of every sub-call
      * not handed out. This default reads the answer whole and then hands the results out.

@@ -40,7 +40,7 @@ public final class BitrixClient implements BitrixApi {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         this.errors = new ErrorClassifier(webhook);
-        this.transport = new WebhookTransport(webhook, settings, MAPPER, errors, clock);
+        this.transport = new WebhookTransport(webhook, settings, errors, clock);
         this.requestBudget = new RequestBudget(settings.maxRequestsPerSecond(), settings.requestBurst(), clock, sleeper);
         this.operatingBudget = new OperatingBudget(settings.operatingTimeThreshold(),
                 settings.operatingFallbackPause(), clock, sleeper);
@@ -98,11 +98,14 @@ public final class BitrixClient implements BitrixApi {
     }
 
     /**
-     * One HTTP request whose results reach {@code consumer} while the answer is read
-     * ({@link BatchAnswerReader}). A failure before any result was handed out is retried like any
-     * request. Once one was, sending the request again would hand it out twice: the failure then
-     * becomes the error of every sub-call not handed out, and the caller resumes from what it got
-     * (a keyset pager from the last ID it wrote).
+     * One HTTP request whose results reach {@code consumer} one by one as the answer is parsed
+     * ({@link BatchAnswerReader}), after the exchange itself is over: the body is read whole first (up
+     * to the cap, raw bytes, a few MB), so what the consumer does (write records to a slow target, send
+     * a child stream's requests) never holds an HTTP call open against its timeout or opens a second
+     * connection. A failure before any result was handed out is retried like any request. Once one
+     * was, sending the request again would hand it out twice: the failure (a body that breaks off
+     * part-way, a page over the part limit) then becomes the error of every sub-call not handed out,
+     * and the caller resumes from what it got (a keyset pager from the last ID it wrote).
      */
     @Override
     public BatchResult batch(List<BatchCommand> commands, SubResultConsumer consumer) {
@@ -127,10 +130,9 @@ public final class BitrixClient implements BitrixApi {
         return retrier.run("batch", methods, () -> {
             subCommands.addAndGet(commands.size());
             try {
-                return new BatchResult(observed(commands, send("batch", bytes, methods,
-                        (status, retryAfter, in) -> status >= 200 && status < 300
-                                ? new WebhookTransport.Answer(status, answers.read(in, keys, counting), retryAfter)
-                                : transport.whole("batch", status, retryAfter, in))));
+                return new BatchResult(observed(commands, send("batch", bytes, methods, raw -> raw.status() / 100 == 2
+                        ? transport.parse("batch", raw, in -> answers.read(in, keys, counting))
+                        : transport.parse("batch", raw, MAPPER::readTree))));
             } catch (BitrixException e) {
                 if (handedOut.isEmpty()) {
                     throw e;
@@ -191,15 +193,16 @@ public final class BitrixClient implements BitrixApi {
 
     /** One paced HTTP exchange; an error envelope or unusable body becomes a typed exception. */
     private JsonNode send(String method, byte[] body, Set<String> methods) throws InterruptedException {
-        return send(method, body, methods, (status, retryAfter, in) -> transport.whole(method, status, retryAfter, in));
+        return send(method, body, methods, raw -> transport.parse(method, raw, MAPPER::readTree));
     }
 
+    /** As above, the answer read by {@code parser} once the exchange is over. */
     private JsonNode send(String method, byte[] body, Set<String> methods,
-                          WebhookTransport.BodyReader<WebhookTransport.Answer> reader) throws InterruptedException {
+                          java.util.function.Function<WebhookTransport.Raw, JsonNode> parser) throws InterruptedException {
         operatingBudget.awaitAllowed(methods);
         requestBudget.acquire();
-        WebhookTransport.Answer answer = transport.post(method, body, reader);
-        JsonNode json = transport.object(method, answer.status(), answer.body());
+        WebhookTransport.Raw answer = transport.exchange(method, body);
+        JsonNode json = transport.object(method, answer.status(), parser.apply(answer));
         if (Envelopes.isError(json)) {
             throw rateLimitFillsBucket(errors.classify(method, answer.status(), Envelopes.errorCode(json),
                     Envelopes.errorDescription(json), answer.retryAfter()));

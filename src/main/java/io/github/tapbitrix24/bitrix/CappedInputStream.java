@@ -6,8 +6,8 @@ import java.io.InputStream;
 
 /**
  * A response body read up to a cap: one byte past it throws {@link TooLarge}. A second, movable
- * limit bounds one part of the body (a page of a batch answer read as it arrives, {@link
- * BatchAnswerReader}), so no single part can grow a tree of more than that many bytes.
+ * limit bounds one part of the body (a page of a batch answer, {@link BatchAnswerReader}), so no
+ * single part can grow a tree of more than that many bytes.
  */
 final class CappedInputStream extends FilterInputStream {
     /** The body, or the part of it being read, is longer than its cap. */
@@ -61,8 +61,8 @@ final class CappedInputStream extends FilterInputStream {
     }
 
     /**
-     * From here on at most {@code max} more bytes until the next call (the stream may run ahead of
-     * its reader by one buffer, so the bound is approximate by that much, never unbounded).
+     * From here on at most {@code max} more bytes until the next call (a parser reads ahead by one
+     * buffer, so the bound is approximate by that much, never unbounded).
      */
     void limitPart(long max) {
         partCap = max;

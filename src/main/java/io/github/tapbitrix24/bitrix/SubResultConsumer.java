@@ -3,9 +3,9 @@ package io.github.tapbitrix24.bitrix;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Takes each sub-call's result of a batch answer as soon as it has been read from the response
+ * Takes each sub-call's result of a batch answer as soon as it has been parsed
  * ({@link BitrixApi#batch(java.util.List, SubResultConsumer)}), so a caller can write one page's rows
- * before the next page is parsed. A scheduler that packs the sub-calls of several streams into one
+ * before the next page is parsed and no tree of the whole answer is built. A scheduler that packs the sub-calls of several streams into one
  * request hands each result to its owner by key.
  */
 @FunctionalInterface

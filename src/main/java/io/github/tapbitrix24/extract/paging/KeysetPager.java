@@ -138,7 +138,7 @@ public final class KeysetPager {
                     pages.accept(r.key(), r.result());
                 }
             } else {
-                // Rows are written page by page while the answer is still being read (no tree of it).
+                // Rows are written page by page as the answer is parsed (no tree of the whole answer).
                 result = StreamCalls.batch(api, scan.stream(), commands, pages);
             }
 
