@@ -2,6 +2,7 @@ package io.github.tapbitrix24.bitrix;
 
 import java.io.IOException;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
@@ -79,7 +80,7 @@ final class BatchAnswerReader {
                     JsonNode result = part(p, body);
                     results.set(key, result);
                     if (keys.contains(key)) {
-                        consumer.accept(key, result);
+                        handOut(consumer, key, result);
                     }
                 }
             } else {
@@ -88,6 +89,15 @@ final class BatchAnswerReader {
             }
         }
         return out;
+    }
+
+    /** The consumer's own failures are its own: a Jackson one (its generator's) must not pass for a malformed answer. */
+    private static void handOut(SubResultConsumer consumer, String key, JsonNode result) {
+        try {
+            consumer.accept(key, result);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("handling the result of batch command " + key + " failed", e);
+        }
     }
 
     private JsonNode part(JsonParser p, CappedInputStream body) {
