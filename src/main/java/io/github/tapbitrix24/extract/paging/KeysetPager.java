@@ -25,6 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
  * what the server does with a reference into a short page is undocumented, so everything after it
  * is discarded, and the next request starts again from the last ID actually seen.
  *
+ * <p>From the second request on, each page's rows go to the sink as soon as the page is parsed
+ * ({@link BitrixApi#batch(List, SubResultConsumer)}), so no tree of a 2,500-row answer is built; the
+ * first request (probes and one page) is read whole, because its verdicts come before any row.
+ *
  * <p>Adaptive size: the first request of a scan holds a single command, since most incremental
  * scans end inside one page (and then cost one request with 1 command instead of 50); only after
  * a full page does the pager chain 50 commands per request.
