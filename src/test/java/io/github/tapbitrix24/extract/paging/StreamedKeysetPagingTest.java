@@ -9,7 +9,7 @@ import io.github.tapbitrix24.config.TapConfig;
 import io.github.tapbitrix24.extract.state.RowIds;
 import io.github.tapbitrix24.portal.Fault;
 import io.github.tapbitrix24.portal.PortalOptions;
-import io.github.tapbitrix24.portal.PortalSimulator;
+import io.github.tapbitrix24.portal.http.PortalSimulator;
 import io.github.tapbitrix24.streams.ListApi;
 import java.util.ArrayList;
 import java.util.List;
