@@ -26,7 +26,8 @@ public interface BitrixApi {
      * the whole answer need be built. The returned result holds every sub-call's next/total/time/error as
      * {@link #batch(List)} does. A failure before any result was handed out is retried as usual; one
      * after that is not (it would hand results out twice): it comes back as the error of every sub-call
-     * not handed out. This default reads the answer whole and then hands the results out.
+     * not handed out (the results handed out before it stay ok, as a missing node). This default reads
+     * the answer whole and then hands the results out.
      */
     default BatchResult batch(List<BatchCommand> commands, SubResultConsumer consumer) {
         BatchResult result = batch(commands);

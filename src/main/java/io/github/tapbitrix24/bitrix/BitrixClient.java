@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -75,12 +76,7 @@ public final class BitrixClient implements BitrixApi {
     @Override
     public BatchResult batch(List<BatchCommand> commands) {
         Objects.requireNonNull(commands, "commands");
-        Set<String> keys = new HashSet<>();
-        for (BatchCommand c : commands) {
-            if (!keys.add(c.key())) {
-                throw new IllegalArgumentException("duplicate batch command key " + c.key());
-            }
-        }
+        distinctKeys(commands);
         List<SubResult> all = new ArrayList<>(commands.size());
         for (int from = 0; from < commands.size(); from += MAX_BATCH) {
             all.addAll(batchOnce(commands.subList(from, Math.min(commands.size(), from + MAX_BATCH))));
@@ -114,12 +110,7 @@ public final class BitrixClient implements BitrixApi {
             throw new IllegalArgumentException("a streamed batch is one request of 1 to " + MAX_BATCH
                     + " commands, was " + commands.size());
         }
-        Set<String> keys = new HashSet<>();
-        for (BatchCommand c : commands) {
-            if (!keys.add(c.key())) {
-                throw new IllegalArgumentException("duplicate batch command key " + c.key());
-            }
-        }
+        Set<String> keys = distinctKeys(commands);
         Set<String> methods = methods(commands);
         byte[] bytes = encode(commands);
         Set<String> handedOut = new HashSet<>();
@@ -154,7 +145,17 @@ public final class BitrixClient implements BitrixApi {
     }
 
     /** Stands for a result that went to the consumer of an answer that broke later (its next/time are lost). */
-    private static final JsonNode HANDED_OUT = tools.jackson.databind.node.MissingNode.getInstance();
+    private static final JsonNode HANDED_OUT = MissingNode.getInstance();
+
+    private static Set<String> distinctKeys(List<BatchCommand> commands) {
+        Set<String> keys = new HashSet<>();
+        for (BatchCommand c : commands) {
+            if (!keys.add(c.key())) {
+                throw new IllegalArgumentException("duplicate batch command key " + c.key());
+            }
+        }
+        return keys;
+    }
 
     private static Set<String> methods(List<BatchCommand> chunk) {
         Set<String> methods = new LinkedHashSet<>();
