@@ -7,6 +7,7 @@ import io.github.tapbitrix24.bitrix.BitrixClient;
 import io.github.tapbitrix24.bitrix.Envelope;
 import io.github.tapbitrix24.bitrix.RequestStats;
 import io.github.tapbitrix24.bitrix.SubResult;
+import io.github.tapbitrix24.bitrix.SubResultConsumer;
 import io.github.tapbitrix24.bitrix.TimeInfo;
 import io.github.tapbitrix24.config.ConfigException;
 import io.github.tapbitrix24.config.ConfigLoader;
@@ -153,20 +154,36 @@ public final class PacedSync {
                 r = inner.batch(commands);
                 return r;
             } finally {
-                Map<String, BatchCommand> byKey = new HashMap<>();
-                commands.forEach(cmd -> byKey.put(cmd.key(), cmd));
-                List<Sub> subs = new ArrayList<>();
-                if (r != null) {
-                    for (SubResult s : r.results()) {
-                        BatchCommand cmd = byKey.get(s.key());
-                        subs.add(new Sub(s.method(), cmd == null ? "(" + s.method() + ")" : streamOf(cmd.method(), cmd.params()),
-                                processing(s.time())));
-                    }
-                } else {
-                    commands.forEach(cmd -> subs.add(new Sub(cmd.method(), streamOf(cmd.method(), cmd.params()), 0)));
-                }
-                record("batch", subs);
+                recordBatch(commands, r);
             }
+        }
+
+        /** The streaming form the tap's pager uses: forwarded as is, so the tap's own parse path is what is timed. */
+        @Override
+        public BatchResult batch(List<BatchCommand> commands, SubResultConsumer consumer) {
+            BatchResult r = null;
+            try {
+                r = inner.batch(commands, consumer);
+                return r;
+            } finally {
+                recordBatch(commands, r);
+            }
+        }
+
+        private void recordBatch(List<BatchCommand> commands, BatchResult r) {
+            Map<String, BatchCommand> byKey = new HashMap<>();
+            commands.forEach(cmd -> byKey.put(cmd.key(), cmd));
+            List<Sub> subs = new ArrayList<>();
+            if (r != null) {
+                for (SubResult s : r.results()) {
+                    BatchCommand cmd = byKey.get(s.key());
+                    subs.add(new Sub(s.method(), cmd == null ? "(" + s.method() + ")" : streamOf(cmd.method(), cmd.params()),
+                            processing(s.time())));
+                }
+            } else {
+                commands.forEach(cmd -> subs.add(new Sub(cmd.method(), streamOf(cmd.method(), cmd.params()), 0)));
+            }
+            record("batch", subs);
         }
 
         private void record(String endpoint, List<Sub> subs) {
