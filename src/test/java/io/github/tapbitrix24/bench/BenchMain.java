@@ -50,14 +50,71 @@ public final class BenchMain {
     /** The server's budget: a client that only reacts to HTTP 429 pauses here (D:limits.md). */
     private static final double SERVER_OPERATING_BUDGET = 480;
 
+    /** Which streams a scenario selects. */
+    enum Streams {
+        /** Every stream the catalog offers, with every option on. */
+        EVERY,
+        /**
+         * Issue 14's stream set: the streams of the M run its goal (M ≤ 55 min) was measured on, 2026-11-22, before
+         * the work streams (issue 17) and the CRM breadth (issue 16) came: deals with its three options
+         * ({@code deal_comments}, {@code deal_products}, {@code CONTACT_IDS}), contacts, companies, leads,
+         * activities, product, the entities' field streams, status_list, the smart processes (types, items, fields),
+         * both stage histories, users, departments, calls, open lines. The newer product-row options are off.
+         */
+        ISSUE_14,
+        /** {@code deals} alone, no options. */
+        DEALS;
+
+        /** The stream names issue 14's set holds besides each smart process's {@code spa_<id>} and {@code spa_fields_<id>}. */
+        static final List<String> ISSUE_14_FIXED = List.of("deals", "deal_comments", "deal_products", "contacts", "companies",
+                "leads", "activities", "product", "deal_fields", "contact_fields", "company_fields", "lead_fields",
+                "activity_fields", "product_fields", "status_list", "spa_types", "deal_stage_history", "lead_stage_history",
+                "users", "departments", "calls", "open_lines");
+    }
+
     /** A scenario: portal size, which streams, the three deal options, how many deals the naive per-deal calls sample. */
-    record Scenario(String name, int deals, boolean allStreams, boolean dealOptions, int naiveChildSample) {
+    record Scenario(String name, int deals, Streams streams, boolean dealOptions, int naiveChildSample) {
         static Scenario of(String name) {
             return switch (name) {
-                case "S" -> new Scenario("S", 10_000, true, true, 10_000);
-                case "M" -> new Scenario("M", 100_000, true, true, 1_000);
-                case "L" -> new Scenario("L", 1_000_000, false, false, 0);
-                default -> throw new IllegalArgumentException("unknown scenario " + name + " (S, M, L)");
+                case "S" -> new Scenario("S", 10_000, Streams.EVERY, true, 10_000);
+                case "M" -> new Scenario("M", 100_000, Streams.EVERY, true, 1_000);
+                case "M14" -> new Scenario("M14", 100_000, Streams.ISSUE_14, true, 1_000);
+                case "L" -> new Scenario("L", 1_000_000, Streams.DEALS, false, 0);
+                default -> throw new IllegalArgumentException("unknown scenario " + name + " (S, M, M14, L)");
+            };
+        }
+
+        /** More than deals: the list streams of the naive baseline too. */
+        boolean allStreams() {
+            return streams != Streams.DEALS;
+        }
+
+        /** The streams to select, or null for every one. */
+        Set<String> only() {
+            return switch (streams) {
+                case EVERY -> null;
+                case DEALS -> Set.of("deals");
+                case ISSUE_14 -> {
+                    Set<String> names = new java.util.LinkedHashSet<>(Streams.ISSUE_14_FIXED);
+                    for (int etid : PortalOptions.defaults().withDeals(deals).spaTypeSizes().keySet()) {
+                        names.add("spa_" + etid);
+                        names.add("spa_fields_" + etid);
+                    }
+                    yield Set.copyOf(names);
+                }
+            };
+        }
+
+        /** The product-row options issue 16 added (lead, quote, invoice, smart-process rows): on with every stream only. */
+        boolean newerProductOptions() {
+            return dealOptions && streams == Streams.EVERY;
+        }
+
+        String describe() {
+            return switch (streams) {
+                case EVERY -> "all streams";
+                case ISSUE_14 -> "issue 14's stream set (the streams of the 2026-11-22 M run: no work streams, no CRM breadth)";
+                case DEALS -> "deals only";
             };
         }
     }
@@ -177,7 +234,7 @@ public final class BenchMain {
     private void scenario(Scenario sc, boolean naive, boolean limitedRun) throws Exception {
         System.out.println("bench: scenario " + sc + ", load " + loadAverage());
         line("### Scenario " + sc.name() + ": " + fmt(sc.deals()) + " deals, "
-                + (sc.allStreams() ? "all streams" : "deals only")
+                + sc.describe()
                 + (sc.dealOptions() ? ", extract_deal_contacts + enable_deal_comments_stream + enable_deal_products_stream" : "")
                 + " (load average before: " + loadAverage() + ")");
         line("");
@@ -194,7 +251,7 @@ public final class BenchMain {
             line("");
             try (TraceProxy proxy = new TraceProxy(sim.baseUrl())) {
                 String webhook = proxy.baseUrl() + sim.webhookUrl().substring(sim.baseUrl().length());
-                Path config = writeConfig(sc.name(), webhook, sc.dealOptions(), false);
+                Path config = writeConfig(sc.name(), webhook, sc, false);
                 tap = runTap(sc, config, proxy, sc.name());
                 if (naive) {
                     baseline = naive(sc, new NaiveClient(webhook), proxy);
@@ -204,8 +261,7 @@ public final class BenchMain {
         PacedBench.Run pacedRun = null;
         if (paced) {
             System.out.println("bench: " + sc.name() + " paced on the virtual clock, load " + loadAverage());
-            pacedRun = PacedBench.run(PacedBench.portal(sc.deals()), configJson("", sc.dealOptions(), true),
-                    sc.allStreams() ? null : Set.of("deals"), null);
+            pacedRun = PacedBench.run(PacedBench.portal(sc.deals()), configJson("", sc, true), sc.only(), null);
         }
         tapTable(sc, tap);
         if (pacedRun != null) {
@@ -235,7 +291,7 @@ public final class BenchMain {
                 null, catalog);
         List<TraceProxy.Request> discoverTrace = proxy.drain();
         check(discover, "discovery");
-        Set<String> selected = select(catalog, sc.allStreams() ? null : Set.of("deals"));
+        Set<String> selected = select(catalog, sc.only());
         proxy.attribute(CallStreams.of(selected, new ConfigLoader().toConfig((ObjectNode) JSON.readTree(config.toFile()))));
         long ss = System.nanoTime();
         TapProcess.Result sync = tapProcess.run(label + ".sync", List.of("--config", config.toString(), "--catalog", catalog.toString()),
@@ -273,24 +329,24 @@ public final class BenchMain {
         }
     }
 
-    private Path writeConfig(String label, String webhook, boolean options, boolean standardLimits) throws IOException {
-        ObjectNode c = configJson(webhook, options, standardLimits);
+    private Path writeConfig(String label, String webhook, Scenario sc, boolean standardLimits) throws IOException {
+        ObjectNode c = configJson(webhook, sc, standardLimits);
         Path p = work.resolve(label + ".config.json"); // holds the (simulator's) webhook token: stays in target/
         Files.writeString(p, JSON.writeValueAsString(c));
         return p;
     }
 
-    /** The tap's config: every option on or off; without standard limits the tap's own pacing is lifted. */
-    static ObjectNode configJson(String webhook, boolean options, boolean standardLimits) {
+    /** The tap's config: the scenario's options on, the others off; without standard limits the tap's own pacing is lifted. */
+    static ObjectNode configJson(String webhook, Scenario sc, boolean standardLimits) {
         ObjectNode c = JSON.createObjectNode();
         c.put("webhook_url", webhook);
-        c.put("extract_deal_contacts", options);
-        c.put("enable_deal_comments_stream", options);
-        c.put("enable_deal_products_stream", options);
+        c.put("extract_deal_contacts", sc.dealOptions());
+        c.put("enable_deal_comments_stream", sc.dealOptions());
+        c.put("enable_deal_products_stream", sc.dealOptions());
         for (String owner : List.of("lead", "quote", "invoice")) {
-            c.put("enable_" + owner + "_products_stream", options);
+            c.put("enable_" + owner + "_products_stream", sc.newerProductOptions());
         }
-        c.put("enable_spa_products_streams", options);
+        c.put("enable_spa_products_streams", sc.newerProductOptions());
         if (!standardLimits) {
             // CPU-bound run: the portal's limits are off, so the tap's own pacing must be too
             c.put("max_requests_per_second", 10_000); // the config schema's maxima
@@ -303,6 +359,13 @@ public final class BenchMain {
     /** Marks the given streams selected (null: every stream) and the others not; returns the selected ones. */
     private static Set<String> select(Path catalog, Set<String> only) throws IOException {
         JsonNode root = JSON.readTree(catalog.toFile());
+        if (only != null) {
+            Set<String> missing = new TreeSet<>(only);
+            root.path("streams").forEach(s -> missing.remove(s.path("tap_stream_id").asString()));
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("the scenario selects streams the catalog does not offer: " + missing);
+            }
+        }
         Set<String> selected = new java.util.LinkedHashSet<>();
         for (JsonNode s : root.path("streams")) {
             String name = s.path("tap_stream_id").asString();
@@ -668,7 +731,7 @@ public final class BenchMain {
         try (PortalSimulator sim = PortalSimulator.start(portalOptions(sc, true));
              TraceProxy proxy = new TraceProxy(sim.baseUrl())) {
             String webhook = proxy.baseUrl() + sim.webhookUrl().substring(sim.baseUrl().length());
-            Path config = writeConfig(sc.name() + "-limited", webhook, sc.dealOptions(), true);
+            Path config = writeConfig(sc.name() + "-limited", webhook, sc, true);
             run = runTap(sc, config, proxy, sc.name() + "-limited");
         }
         long errors503 = run.syncTrace().stream().filter(r -> r.status() == 503).count();
@@ -718,7 +781,7 @@ public final class BenchMain {
         PortalOptions options = PacedBench.portal(sc.deals()).withAdvanceClockOnRequest(false);
         PacedBench.Run v;
         try {
-            v = PacedBench.run(options, configJson("", sc.dealOptions(), true), sc.allStreams() ? null : Set.of("deals"), server);
+            v = PacedBench.run(options, configJson("", sc, true), sc.only(), server);
         } catch (IllegalStateException e) {
             return "The virtual clock could not replay this run: " + e.getMessage() + ".";
         }
@@ -738,7 +801,7 @@ public final class BenchMain {
         double[] about = new double[runs];
         double[] discover = new double[runs];
         try (PortalSimulator sim = PortalSimulator.start(portalOptions(Scenario.of("S"), false))) {
-            Path config = writeConfig("startup", sim.webhookUrl(), true, false);
+            Path config = writeConfig("startup", sim.webhookUrl(), Scenario.of("S"), false);
             for (int i = 0; i < runs; i++) {
                 about[i] = launch(List.of("--about"));
                 discover[i] = launch(List.of("--config", config.toString(), "--discover"));

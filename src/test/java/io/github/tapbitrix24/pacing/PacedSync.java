@@ -68,8 +68,8 @@ public final class PacedSync {
     }
 
     /**
-     * Runs discovery and a full sync on the calling thread, which must be the thread {@code time} was made for
-     * (make it right before: its account starts there).
+     * Runs discovery and a full sync on a thread of {@code time}'s {@link TapThreads} (the calling thread waits),
+     * so every thread the tap starts is charged too.
      *
      * @param config the tap's config as JSON; its {@code webhook_url} is set to the simulator's
      * @param only   the streams to select (null: every stream)
@@ -84,6 +84,11 @@ public final class PacedSync {
      */
     public static Result run(PortalSimulator sim, VirtualTime time, ObjectNode config, Set<String> only,
                              long[] syncServerNanos) {
+        return time.threads().run(() -> runHere(sim, time, config, only, syncServerNanos));
+    }
+
+    private static Result runHere(PortalSimulator sim, VirtualTime time, ObjectNode config, Set<String> only,
+                                  long[] syncServerNanos) {
         ObjectNode c = config.deepCopy();
         c.put("webhook_url", sim.webhookUrl());
         TapConfig tapConfig;

@@ -2,8 +2,6 @@ package io.github.tapbitrix24.pacing;
 
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.portal.PortalClock;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,18 +21,15 @@ import java.time.ZoneOffset;
  *       for it (its leaky bucket {@code RequestBudget}, its {@code OperatingBudget}, the retries of a request
  *       or a sub-call); a sleep of any other class is booked as an <b>other wait</b> and the class named,
  *       so a new kind of wait shows instead of being counted as one of these;</li>
- *   <li><b>client</b>: the tap's own work. The CPU time of the thread that runs the tap (the whole
- *       tap runs on it: client, parsing, coercion, writer) is added to the clock whenever that thread
- *       reads the clock or sleeps, so the bucket and the budgets see the time the tap really spent
- *       computing, in the order it spent it.</li>
+ *   <li><b>client</b>: the tap's own work. The CPU time of the threads that run the tap
+ *       ({@link TapThreads}: its own thread and any it starts, e.g. a scheduler's lanes, which run one
+ *       at a time) is added to the clock whenever one of them reads the clock or sleeps, so the bucket
+ *       and the budgets see the time the tap really spent computing, in the order it spent it.</li>
  * </ul>
  * A move of the clock that none of them made is booked as <b>unaccounted</b>, so the account
- * shows when something else (a second thread, a skew) moved it. Not thread-safe for more than one
- * tap thread: the tap is single-threaded.
+ * shows when something else (a thread outside the tap, a skew) moved it.
  */
 public final class VirtualTime {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
     /** Where virtual time went, in nanoseconds; {@code requests} counts HTTP requests the simulator served. */
     public record Account(long server, long rateWaits, long pauses, long backoff, long otherWaits, long client,
                           long unaccounted, long requests, long refused) {
@@ -54,13 +49,12 @@ public final class VirtualTime {
     }
 
     private final PortalClock clock;
-    private final Thread tap;
+    private final TapThreads tap;
     private final boolean chargeCpu;
     private long[] replay;
     private int replayed;
     private long firstStart = -1; // epoch nanos when the first request since markSpan() went out
     private long lastAnswer = -1;
-    private long cpuSeen;
     private long seenAt; // epoch nanos of the clock as last booked
     private long server;
     private long rateWaits;
@@ -75,17 +69,16 @@ public final class VirtualTime {
 
     /**
      * @param clock     the simulator's MANUAL clock
-     * @param tap       the thread that runs the tap
-     * @param chargeCpu add the tap thread's CPU time to the clock (off: client time is zero)
+     * @param tap       the threads that run the tap (run it through {@link TapThreads#run})
+     * @param chargeCpu add the tap threads' CPU time to the clock (off: client time is zero)
      */
-    public VirtualTime(PortalClock clock, Thread tap, boolean chargeCpu) {
+    public VirtualTime(PortalClock clock, TapThreads tap, boolean chargeCpu) {
         if (clock.mode() != PortalClock.Mode.MANUAL) {
             throw new IllegalArgumentException("a virtual clock needs the simulator's MANUAL clock");
         }
         this.clock = clock;
         this.tap = tap;
         this.chargeCpu = chargeCpu;
-        this.cpuSeen = chargeCpu ? cpu() : 0;
         this.seenAt = nanos(clock.instant());
     }
 
@@ -110,7 +103,7 @@ public final class VirtualTime {
         return firstStart < 0 ? 0 : lastAnswer - firstStart;
     }
 
-    /** The clock the tap gets: virtual, in UTC, charging the tap thread's CPU time on every read. */
+    /** The clock the tap gets: virtual, in UTC, charging the tap threads' CPU time on every read by one of them. */
     public Clock tapClock() {
         return new Clock() {
             @Override
@@ -195,7 +188,7 @@ public final class VirtualTime {
 
     /** Books what is left (the tap's CPU after its last clock read) and returns the account so far. */
     public synchronized Account account() {
-        if (Thread.currentThread() == tap) {
+        if (tap.contains(Thread.currentThread())) {
             chargeClient();
         }
         book();
@@ -214,17 +207,20 @@ public final class VirtualTime {
 
     private synchronized void chargeClient() {
         book();
-        if (!chargeCpu || Thread.currentThread() != tap) {
+        if (!chargeCpu || !tap.contains(Thread.currentThread())) {
             return;
         }
-        long cpu = cpu();
-        long spent = cpu - cpuSeen;
+        long spent = tap.spentSinceLastCall();
         if (spent > 0) {
             clock.advance(Duration.ofNanos(spent));
             seenAt += spent;
             client += spent;
-            cpuSeen = cpu;
         }
+    }
+
+    /** The threads that run the tap. */
+    public TapThreads threads() {
+        return tap;
     }
 
     /** Books any move of the clock since the last booking that none of the known causes made. */
@@ -234,10 +230,6 @@ public final class VirtualTime {
             unaccounted += now - seenAt;
             seenAt = now;
         }
-    }
-
-    private long cpu() {
-        return THREADS.getThreadCpuTime(tap.getId());
     }
 
     private static long nanos(Instant t) {
