@@ -124,6 +124,9 @@ public final class BenchMain {
     private final StringBuilder md = new StringBuilder();
     private final long clkTck;
     private final Map<String, Object> sTraces = new LinkedHashMap<>();
+    /** Each scenario's paced run and unpaced jar run, for the summary. */
+    private final Map<Scenario, PacedBench.Run> pacedRuns = new LinkedHashMap<>();
+    private final Map<Scenario, TapProcess.Result> cpuRuns = new LinkedHashMap<>();
     /** Also run each scenario paced on the virtual clock ({@link PacedBench}). */
     private final boolean paced;
 
@@ -171,6 +174,8 @@ public final class BenchMain {
             bench.scenario(Scenario.of(s.toUpperCase(Locale.ROOT)), naive, limited && s.equalsIgnoreCase("S"));
             Files.writeString(report, bench.md);
         }
+        bench.summary();
+        Files.writeString(report, bench.md);
         if (startup) {
             bench.startup(startupRuns);
         }
@@ -267,7 +272,9 @@ public final class BenchMain {
         if (pacedRun != null) {
             PacedBench.report(pacedRun, TAP_OPERATING_THRESHOLD).forEach(this::line);
             sTraces.put(sc.name() + ".modelTotal", pacedRun.totalSeconds());
+            pacedRuns.put(sc, pacedRun);
         }
+        cpuRuns.put(sc, tap.sync());
         if (baseline != null) {
             naiveTable(sc, tap, baseline);
         }
@@ -789,9 +796,39 @@ public final class BenchMain {
         io.github.tapbitrix24.pacing.VirtualTime.Account a = v.result().sync();
         return String.format(Locale.ROOT, "**The virtual clock predicts %.1f s** (%+.2f %% against the clock): the tap paced on it in this JVM, "
                         + "%d requests, each answered one taking the portal's response time of this run (%.1f s in all), rate waits %.1f s, "
-                        + "operating-time pauses %.1f s, back-off %.1f s, client time %.1f s (CPU of the tap's thread).",
+                        + "operating-time pauses %.1f s, back-off %.1f s, client time %.1f s (CPU of the tap's threads).",
                 predicted, 100 * (predicted - clock) / clock, a.requests(), a.server() / 1e9, a.rateWaits() / 1e9, a.pauses() / 1e9,
                 a.backoff() / 1e9, a.client() / 1e9);
+    }
+
+    // ---- summary ------------------------------------------------------------------------------
+
+    /** One row per scenario: the paced total beside its floors, and the unpaced jar's CPU and memory. */
+    private void summary() {
+        if (cpuRuns.isEmpty()) {
+            return;
+        }
+        line("### Summary");
+        line("");
+        line("| scenario | records | requests (paced) | **paced total min** | server time min | request-rate floor min | busiest method's budget floor min | unpaced CPU s per 100,000 records | peak RSS MB |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Map.Entry<Scenario, TapProcess.Result> e : cpuRuns.entrySet()) {
+            TapProcess.Result cpu = e.getValue();
+            long records = cpu.sink().records();
+            String perRecords = String.format(Locale.ROOT, "%.2f", cpu.cpuSeconds() * 100_000 / Math.max(1, records));
+            PacedBench.Run p = pacedRuns.get(e.getKey());
+            if (p == null) {
+                line(String.format(Locale.ROOT, "| %s | %s | – | – | – | – | – | %s | %s |", e.getKey().name(), fmt(records), perRecords,
+                        mb(cpu.maxRssKb())));
+                continue;
+            }
+            PacedBench.Floors f = PacedBench.floors(p.result(), TAP_OPERATING_THRESHOLD);
+            line(String.format(Locale.ROOT, "| %s | %s | %d | **%.1f** | %.1f | %.1f | %s | %s | %s |", e.getKey().name(), fmt(records),
+                    p.result().sync().requests(), p.totalSeconds() / 60, f.server() / 60, f.rate() / 60,
+                    f.busiest() == null ? "–" : String.format(Locale.ROOT, "%.1f (`%s`)", f.busiest().floor() / 60, f.busiest().method()),
+                    perRecords, mb(cpu.maxRssKb())));
+        }
+        line("");
     }
 
     // ---- start-up -----------------------------------------------------------------------------

@@ -94,7 +94,7 @@ final class PacedBench {
         if (s.otherWaits() != 0) {
             row(out, "other waits (" + String.join(", ", run.otherWaiters()) + ")", s.otherWaits(), sync);
         }
-        row(out, "client time (CPU of the tap's thread)", s.client(), sync);
+        row(out, "client time (CPU of the tap's threads)", s.client(), sync);
         if (s.unaccounted() != 0) {
             row(out, "unaccounted (a defect of the measurement)", s.unaccounted(), sync);
         }
@@ -104,7 +104,7 @@ final class PacedBench {
                         + "itself on a virtual clock, pausing a method above %.0f s of operating time): discovery %.1f s + sync %.1f s = "
                         + "**%.1f s (%.1f min)**.", threshold, run.discoverySeconds(), sync, total, total / 60));
         out.add("");
-        out.addAll(floors(r, threshold));
+        out.addAll(floorTable(r, threshold));
         out.addAll(streams(r));
         out.addAll(methods(r, threshold));
         return out;
@@ -115,12 +115,22 @@ final class PacedBench {
      * server time one request at a time (its sum), the request rate ((requests − burst) / rate), and the busiest
      * method's operating budget ({@link Busiest}).
      */
-    private static List<String> floors(PacedSync.Result r, double threshold) {
+    /** The sync's floors, in seconds; {@code busiest} is null when no method needs more than one window's budget. */
+    record Floors(double server, double rate, Busiest busiest) {
+    }
+
+    static Floors floors(PacedSync.Result r, double threshold) {
+        VirtualTime.Account s = r.sync();
+        return new Floors(VirtualTime.Account.seconds(s.server()), Math.max(0, s.requests() - BURST) / RATE, busiest(r, threshold));
+    }
+
+    private static List<String> floorTable(PacedSync.Result r, double threshold) {
         VirtualTime.Account s = r.sync();
         double sync = VirtualTime.Account.seconds(s.total());
-        double server = VirtualTime.Account.seconds(s.server());
-        double rate = Math.max(0, s.requests() - BURST) / RATE;
-        Busiest b = busiest(r, threshold);
+        Floors f = floors(r, threshold);
+        double server = f.server();
+        double rate = f.rate();
+        Busiest b = f.busiest();
         List<String> out = new ArrayList<>();
         out.add("| the sync against its floors (one connection, these requests) | s | min |");
         out.add("|---|---:|---:|");

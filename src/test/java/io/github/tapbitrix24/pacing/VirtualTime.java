@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.function.Predicate;
 
 /**
  * One virtual clock for the tap and the simulator, with an account of what moved it. The
@@ -19,8 +20,9 @@ import java.time.ZoneOffset;
  *   <li><b>rate waits</b>, <b>operating-time pauses</b> and <b>back-off</b>: the tap's {@link #sleeper()},
  *       which advances the clock instead of sleeping; a sleep is told apart by the tap class that asked
  *       for it (its leaky bucket {@code RequestBudget}, its {@code OperatingBudget}, the retries of a request
- *       or a sub-call); a sleep of any other class is booked as an <b>other wait</b> and the class named,
- *       so a new kind of wait shows instead of being counted as one of these;</li>
+ *       or a sub-call; a scheduler's wait for the earliest of them when every stream waits, by what ends it:
+ *       {@link #schedulerWaits}); a sleep of any other class is booked as an <b>other wait</b> and the class
+ *       named, so a new kind of wait shows instead of being counted as one of these;</li>
  *   <li><b>client</b>: the tap's own work. The CPU time of the threads that run the tap
  *       ({@link TapThreads}: its own thread and any it starts, e.g. a scheduler's lanes, which run one
  *       at a time) is added to the clock whenever one of them reads the clock or sleeps, so the bucket
@@ -62,6 +64,7 @@ public final class VirtualTime {
     private long backoff;
     private long otherWaits;
     private final java.util.Set<String> otherWaiters = new java.util.TreeSet<>();
+    private Predicate<Instant> endsAPause;
     private long client;
     private long unaccounted;
     private long requests;
@@ -129,18 +132,35 @@ public final class VirtualTime {
         return this::sleep;
     }
 
+    /**
+     * Tells the account how to book the waits a scheduler asks for (a class named {@code Scheduler}): it sleeps only
+     * when every stream left waits, until the earliest of a method's operating-time reset or a failed sub-call's
+     * back-off, and the stack cannot tell which. {@code endsAPause} answers, before the clock moves, whether the
+     * wait's end is a method's reset (the tap's own budget knows: {@code BitrixApi.pausedUntil}); without it such
+     * waits are other waits.
+     */
+    public synchronized void schedulerWaits(Predicate<Instant> endsAPause) {
+        this.endsAPause = endsAPause;
+    }
+
     private synchronized void sleep(Duration d) {
+        long askedAt = seenAt; // the clock as the asker last read it: it asked to sleep until askedAt + d
         chargeClient();
         if (d.isNegative() || d.isZero()) {
             return;
         }
+        String who = askedBy();
+        if (who.equals("Scheduler")) {
+            Instant until = Instant.ofEpochSecond(0, askedAt).plus(d);
+            who = endsAPause == null ? who : endsAPause.test(until) ? "Scheduler: operating-time reset" : "Scheduler: back-off";
+        }
         clock.advance(d);
         seenAt += d.toNanos();
-        String who = askedBy();
         switch (who) {
             case "RequestBudget" -> rateWaits += d.toNanos();
-            case "OperatingBudget" -> pauses += d.toNanos();
-            case "Retrier", "StreamCalls" -> backoff += d.toNanos(); // a failed request, a failed sub-call
+            case "OperatingBudget", "Scheduler: operating-time reset" -> pauses += d.toNanos();
+            // a failed request, a failed sub-call, the scheduler waiting for a failed sub-call's retry
+            case "Retrier", "StreamCalls", "Scheduler: back-off" -> backoff += d.toNanos();
             default -> {
                 otherWaits += d.toNanos(); // a wait this account does not know yet: named, not guessed
                 otherWaiters.add(who);
@@ -148,12 +168,17 @@ public final class VirtualTime {
         }
     }
 
-    /** The first class of the tap on the stack (outside this package): who asked to sleep. */
+    /**
+     * The first class of the tap on the stack (outside this package): who asked to sleep. A sleeper that only hands
+     * the sleep on (a lambda made in a method named {@code sleeper}, as a scheduler's outside its lanes) is passed
+     * over for its caller.
+     */
     private static String askedBy() {
         return StackWalker.getInstance().walk(s -> s
-                .map(f -> f.getClassName())
-                .filter(c -> c.startsWith("io.github.tapbitrix24.") && !c.startsWith(VirtualTime.class.getPackageName() + "."))
-                .map(c -> c.substring(c.lastIndexOf('.') + 1))
+                .filter(f -> f.getClassName().startsWith("io.github.tapbitrix24.")
+                        && !f.getClassName().startsWith(VirtualTime.class.getPackageName() + "."))
+                .filter(f -> !f.getMethodName().startsWith("lambda$sleeper$"))
+                .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1))
                 .filter(c -> !c.startsWith("Sleeper"))
                 .map(c -> c.contains("$") ? c.substring(0, c.indexOf('$')) : c)
                 .findFirst().orElse("?"));
