@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -106,6 +107,12 @@ public final class OperatingBudget {
         }
         double room = limit * LEARNED_MARGIN - used;
         return (int) Math.max(1, Math.min(wanted, Math.floor(room / cost)));
+    }
+
+    /** When {@code method} may be called again, if it is paused now; does not consume the pause. */
+    public synchronized Optional<Instant> pausedUntil(String method) {
+        Instant until = pausedUntil.get(method);
+        return until != null && until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty();
     }
 
     /** Waits while any of {@code methods} is paused; logs each pause. */

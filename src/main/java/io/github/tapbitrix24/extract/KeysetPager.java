@@ -22,6 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  * what the server does with a reference into a short page is undocumented, so everything after it
  * is discarded, and the next request starts again from the last ID actually seen.
  *
+ * <p>Only a prefix of the chain may be sent ({@link BitrixApi#batchPrefix}): the scan then goes on
+ * from the last page answered, as after a short batch.
+ *
  * <p>Adaptive size: the first request of a scan holds a single command, since most incremental
  * scans end inside one page (and then cost one request with 1 command instead of 50); only after
  * a full page does the pager chain 50 commands per request.
@@ -107,7 +110,10 @@ public final class KeysetPager {
             int pages = first || probing ? 1 : api.affordableCalls(scan.method(), MAX_COMMANDS);
             addPageCommands(scan, lastId, pages, commands);
 
-            BatchResult result = StreamCalls.batch(api, scan.stream(), commands);
+            // A shared request may carry only a prefix of the chain (the scheduler fits other
+            // streams in): the pages not sent are not failures, the next request starts after the
+            // last ID read, with no back-off. The first request (probes and one page) goes whole.
+            BatchResult result = StreamCalls.batchPrefix(api, scan.stream(), commands, probeCount + 1);
             if (first) {
                 // The first request (probes + one page) must succeed whole: it fixes the server
                 // start time the bookmark is derived from, and the probes' verdict.

@@ -98,6 +98,16 @@ final class PrefetchedCalls implements BitrixApi {
     }
 
     @Override
+    public BatchResult batchPrefix(List<BatchCommand> commands, int atLeast) {
+        return inner.batchPrefix(commands, atLeast);
+    }
+
+    @Override
+    public Optional<java.time.Instant> pausedUntil(String method) {
+        return inner.pausedUntil(method);
+    }
+
+    @Override
     public int affordableCalls(String method, int wanted) {
         return inner.affordableCalls(method, wanted);
     }

@@ -47,6 +47,15 @@ final class StreamCalls {
         }
     }
 
+    /** {@link BitrixApi#batchPrefix}: a prefix of {@code commands}, at least {@code atLeast}, may be sent. */
+    static BatchResult batchPrefix(BitrixApi api, String stream, List<BatchCommand> commands, int atLeast) {
+        try {
+            return api.batchPrefix(commands, atLeast);
+        } catch (BitrixException e) {
+            throw StreamUnavailableException.wrapIfUnavailable(stream, e);
+        }
+    }
+
     /**
      * The sub-call {@code page} as failed with a malformed answer: retried like any malformed
      * response, then the run fails naming the method.

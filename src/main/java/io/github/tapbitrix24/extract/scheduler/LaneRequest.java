@@ -1,0 +1,31 @@
+package io.github.tapbitrix24.extract.scheduler;
+
+import io.github.tapbitrix24.bitrix.BatchCommand;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What a parked lane waits for. */
+sealed interface LaneRequest {
+
+    /**
+     * Sub-calls to send: the first {@code atLeast} together, the rest as far as they fit (a prefix
+     * is cut from the end, never from the middle: a keyset chain references earlier keys).
+     */
+    record Batch(List<BatchCommand> commands, int atLeast) implements LaneRequest {
+        public Batch {
+            if (commands.isEmpty() || atLeast < 1 || atLeast > commands.size()) {
+                throw new IllegalArgumentException("a batch request needs 1 <= atLeast <= " + commands.size()
+                        + " commands, got " + atLeast);
+            }
+        }
+    }
+
+    /** One plain call, sent on its own. */
+    record Call(String method, ObjectNode params) implements LaneRequest {
+    }
+
+    /** A back-off: the lane goes on at {@code until}, while others use the time. */
+    record Wait(Instant until) implements LaneRequest {
+    }
+}
