@@ -247,32 +247,22 @@ public final class Scheduler {
         lane.subCalls += after.batchSubCommands() - before.batchSubCommands();
     }
 
-    /** Packs the ready batch requests, oldest first, into one request of up to 50 sub-calls and sends it. */
+    /**
+     * Packs the ready batch requests into one request of up to 50 sub-calls and sends it: the
+     * oldest first, then whole requests in age order as far as they fit. A request is never split
+     * to fill the room left: a stream's request then costs it one HTTP request, as alone, and the
+     * per-stream counts keep their meaning (measured on the S-like portal of SharedRequestsTest:
+     * filling the room by cutting chains saved no request in a full sync, one in a run without changes). Only a method's operating budget cuts a request: a chain of a method
+     * near its budget goes with as many sub-calls as the budget affords, and others fill the rest.
+     */
     private void sendShared(List<Lane> ready) {
         SharedBatch batch = new SharedBatch();
         Map<String, Integer> room = new HashMap<>();
         for (Lane lane : ready) {
-            if (!(lane.request instanceof LaneRequest.Batch request)) {
-                continue;
-            }
-            int fits = SharedBatch.MAX_COMMANDS - batch.size();
-            int n = 0;
-            // The first atLeast commands go whole or not at all; beyond them, each method's affordable room.
-            while (n < request.commands().size() && n < fits) {
-                String method = request.commands().get(n).method();
-                int left = room.computeIfAbsent(method, m -> inner.affordableCalls(m, SharedBatch.MAX_COMMANDS));
-                if (n >= request.atLeast() && left <= 0) {
-                    break;
-                }
-                room.put(method, left - 1);
-                n++;
-            }
-            if (n >= request.atLeast()) {
-                batch.add(lane, request.commands().subList(0, n));
-            } else {
-                // undo the room this request took: it waits for the next request
-                for (int i = 0; i < n; i++) {
-                    room.merge(request.commands().get(i).method(), 1, Integer::sum);
+            if (lane.request instanceof LaneRequest.Batch request) {
+                int n = fitting(request, SharedBatch.MAX_COMMANDS - batch.size(), room, batch.isEmpty());
+                if (n == request.commands().size() || batch.isEmpty()) {
+                    take(batch, lane, request, n, room);
                 }
             }
         }
@@ -292,6 +282,33 @@ public final class Scheduler {
             batch.parts().get(i).lane().answer(batch.resultOf(i, all));
         }
         countParts(batch, before);
+    }
+
+    /**
+     * How many of the request's commands fit in {@code fits} places and each method's affordable
+     * room; the first request of a batch always gets its first {@code atLeast}, so no request waits forever.
+     */
+    private int fitting(LaneRequest.Batch request, int fits, Map<String, Integer> room, boolean first) {
+        Map<String, Integer> used = new HashMap<>();
+        int n = 0;
+        while (n < request.commands().size() && n < fits) {
+            String method = request.commands().get(n).method();
+            int available = room.computeIfAbsent(method, m -> inner.affordableCalls(m, SharedBatch.MAX_COMMANDS))
+                    - used.getOrDefault(method, 0);
+            if (available <= 0 && !(first && n < request.atLeast())) {
+                break;
+            }
+            used.merge(method, 1, Integer::sum);
+            n++;
+        }
+        return n;
+    }
+
+    private static void take(SharedBatch batch, Lane lane, LaneRequest.Batch request, int n, Map<String, Integer> room) {
+        batch.add(lane, request.commands().subList(0, n));
+        for (BatchCommand c : request.commands().subList(0, n)) {
+            room.merge(c.method(), -1, Integer::sum);
+        }
     }
 
     /** Every lane carried by the request counts it (and its retries); its sub-calls count for their own lanes. */
