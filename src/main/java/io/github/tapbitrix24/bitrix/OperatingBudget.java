@@ -97,15 +97,21 @@ public final class OperatingBudget {
         return until;
     }
 
-    /** How many of {@code wanted} calls fit under the limit a refusal revealed (all when none has). */
+    /**
+     * How many of {@code wanted} calls fit under the method's pause line (the threshold, or below
+     * a limit a refusal revealed) at their learned cost; at least one. A method close to its line
+     * so gets a few sub-calls per request instead of fifty that would overshoot it (and, past the
+     * portal's own limit, be refused): a scheduler fills the rest of the request with other methods.
+     */
     public synchronized int affordable(String method, int wanted) {
-        Double limit = learnedLimit.get(method);
+        Double learned = learnedLimit.get(method);
         Double used = lastOperating.get(method);
         Double cost = costPerCall.get(method);
-        if (limit == null || used == null || cost == null || cost <= 0) {
+        if (used == null || cost == null || cost <= 0) {
             return wanted;
         }
-        double room = limit * LEARNED_MARGIN - used;
+        double line = learned == null ? threshold : Math.min(threshold, learned * LEARNED_MARGIN);
+        double room = line - used;
         return (int) Math.max(1, Math.min(wanted, Math.floor(room / cost)));
     }
 
