@@ -97,7 +97,7 @@ public final class SyncRunner {
         PrefetchedCalls prefetching = new PrefetchedCalls(scheduler.api());
         Sleeper inLane = scheduler.sleeper();
         return new SyncRunner(scheduler, prefetching, config, writer, clock, DealChildrenReader.install(
-                ReaderRegistry.standard(prefetching, clock, inLane), prefetching, config, clock, inLane),
+                ReaderRegistry.standard(prefetching, clock, inLane), prefetching, config, clock, inLane, scheduler),
                 name -> StreamRegistry.forName(name, config), inLane);
     }
 
@@ -268,10 +268,10 @@ public final class SyncRunner {
         writer.writeState(state.toJson());
         RequestStats after = api.stats();
         List<StreamSummary> summaries = new ArrayList<>();
-        summaries.add(new StreamSummary(name, out.records(),
-                after.httpRequests() - before.httpRequests() - riders.httpRequests(),
-                after.batchSubCommands() - before.batchSubCommands() - riders.subCommands(),
-                Duration.between(started, clock.instant()).minusNanos(riders.nanos()), skipped));
+        // The riders' requests are their own lanes' (Scheduler.together): not in the parent's count.
+        summaries.add(new StreamSummary(name, out.records(), after.httpRequests() - before.httpRequests(),
+                after.batchSubCommands() - before.batchSubCommands(), Duration.between(started, clock.instant()),
+                skipped));
         summaries.addAll(riders.summaries(name, skipped));
         if (skipped == null) {
             sweeper.afterRead(plan, out, state).ifPresent(sweep -> {

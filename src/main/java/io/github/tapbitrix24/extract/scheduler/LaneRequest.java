@@ -25,6 +25,10 @@ sealed interface LaneRequest {
     record Call(String method, ObjectNode params) implements LaneRequest {
     }
 
+    /** The lane goes on when every one of {@code lanes} has ended (lanes it started, see {@link Scheduler#together}). */
+    record Join(List<Lane> lanes) implements LaneRequest {
+    }
+
     /** A back-off: the lane goes on at {@code until}, while others use the time. */
     record Wait(Instant until) implements LaneRequest {
     }

@@ -74,6 +74,32 @@ public final class Scheduler {
         };
     }
 
+    /** Work for a lane of its own: a name (the stream, for logs and thread names) and what to run. */
+    public record Task(String name, Runnable body) {
+    }
+
+    /**
+     * Runs {@code tasks} and returns when all have ended. Called from a lane, each task is a lane
+     * of its own, so the tasks' requests share HTTP requests with each other and with every other
+     * lane while the calling lane waits (the children of a group of deals, fetched per child
+     * stream, docs/children.md); a task's exception ends the run as any lane's does. Called
+     * outside a lane, the tasks run one after another.
+     */
+    public void together(List<Task> tasks) {
+        Lane caller = current;
+        if (caller == null) {
+            tasks.forEach(t -> t.body().run());
+            return;
+        }
+        List<Lane> started = new ArrayList<>();
+        for (Task t : tasks) {
+            Lane lane = new Lane(t.name(), lanes.size(), null, t.body(), baton, this);
+            lanes.add(lane);
+            started.add(lane);
+        }
+        park(caller, new LaneRequest.Join(List.copyOf(started)));
+    }
+
     /** A handle on one lane of a run, to order the next ones after it. */
     public static final class Handle {
         private final Lane lane;
@@ -124,7 +150,9 @@ public final class Scheduler {
         boolean ran = true;
         while (ran) {
             ran = false;
-            for (Lane lane : lanes) {
+            // by index: a running lane may add lanes (together)
+            for (int i = 0; i < lanes.size(); i++) {
+                Lane lane = lanes.get(i);
                 if (lane.status == Lane.Status.WAITING_TO_START
                         && (lane.after == null || lane.after.status == Lane.Status.DONE)) {
                     lane.start();
@@ -149,7 +177,8 @@ public final class Scheduler {
     }
 
     private void cancelAll() {
-        for (Lane lane : lanes) {
+        for (int i = 0; i < lanes.size(); i++) {
+            Lane lane = lanes.get(i);
             if (lane.status == Lane.Status.PARKED || lane.status == Lane.Status.RUNNABLE) {
                 lane.cancel();
                 turn(lane);
@@ -174,6 +203,13 @@ public final class Scheduler {
         Instant earliest = null;
         boolean woke = false;
         for (Lane lane : parked) {
+            if (lane.request instanceof LaneRequest.Join join) {
+                if (join.lanes().stream().allMatch(l -> l.status == Lane.Status.DONE)) {
+                    lane.answer(null);
+                    woke = true;
+                }
+                continue; // otherwise its lanes are parked or runnable, and decide when it goes on
+            }
             Optional<Instant> until = blockedUntil(lane.request, now);
             if (until.isPresent()) {
                 earliest = earliest == null || until.get().isBefore(earliest) ? until.get() : earliest;
@@ -188,6 +224,9 @@ public final class Scheduler {
             return; // the woken lanes' next requests may join the next HTTP request
         }
         if (ready.isEmpty()) {
+            if (earliest == null) {
+                throw new IllegalStateException("no lane can go on: " + parked.stream().map(l -> l.name).toList());
+            }
             sleepUntil(earliest);
             return;
         }
