@@ -1,7 +1,7 @@
 package io.github.tapbitrix24.cli;
 
-import io.github.tapbitrix24.portal.Demo;
-import io.github.tapbitrix24.portal.PortalSimulator;
+import io.github.tapbitrix24.portal.http.Demo;
+import io.github.tapbitrix24.portal.http.PortalSimulator;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;

@@ -2,6 +2,17 @@ package io.github.tapbitrix24.extract;
 
 import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.bitrix.Sleeper;
+import io.github.tapbitrix24.extract.paging.IdWindowReader;
+import io.github.tapbitrix24.extract.paging.KeysetPager;
+import io.github.tapbitrix24.extract.paging.KeysetStreamReader;
+import io.github.tapbitrix24.extract.paging.OffsetPagedReader;
+import io.github.tapbitrix24.extract.readers.AddressesReader;
+import io.github.tapbitrix24.extract.readers.CategoriesReader;
+import io.github.tapbitrix24.extract.readers.CurrenciesReader;
+import io.github.tapbitrix24.extract.readers.FieldMetadataReader;
+import io.github.tapbitrix24.extract.readers.LinksReader;
+import io.github.tapbitrix24.extract.readers.OpenLinesReader;
+import io.github.tapbitrix24.extract.readers.PerWorkgroupReader;
 import io.github.tapbitrix24.streams.ListApi;
 import java.time.Clock;
 import java.util.EnumMap;

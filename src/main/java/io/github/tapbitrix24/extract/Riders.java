@@ -1,5 +1,7 @@
 package io.github.tapbitrix24.extract;
 
+import io.github.tapbitrix24.extract.children.ChildFollower;
+import io.github.tapbitrix24.extract.children.DealChildrenReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.github.tapbitrix24.extract;
 
+import io.github.tapbitrix24.extract.state.PortalOffset;
+import io.github.tapbitrix24.extract.state.StreamBookmark;
+import io.github.tapbitrix24.extract.state.SyncState;
 import io.github.tapbitrix24.schema.RecordCoercer;
 import io.github.tapbitrix24.singer.SingerWriter;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package io.github.tapbitrix24.extract;
 
+import io.github.tapbitrix24.extract.state.PortalOffset;
+import io.github.tapbitrix24.extract.state.StreamBookmark;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 

@@ -1,5 +1,9 @@
 package io.github.tapbitrix24.extract;
 
+import io.github.tapbitrix24.extract.paging.PrefetchedCalls;
+import io.github.tapbitrix24.extract.state.StreamBookmark;
+
+
 /**
  * Reads one stream of one API family (see {@link ReaderRegistry}). Readers are generic over
  * streams: the family's paging lives here, what to read comes from the {@link StreamPlan}.

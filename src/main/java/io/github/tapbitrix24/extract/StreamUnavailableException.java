@@ -44,7 +44,7 @@ public final class StreamUnavailableException extends RuntimeException {
     }
 
     /** The unavailable-stream exception for such failures; the failure itself otherwise. */
-    static RuntimeException wrapIfUnavailable(String stream, BitrixException e) {
+    public static RuntimeException wrapIfUnavailable(String stream, BitrixException e) {
         return isUnavailable(e) ? new StreamUnavailableException(stream, e) : e;
     }
 
@@ -54,7 +54,7 @@ public final class StreamUnavailableException extends RuntimeException {
      * crm.item.fields answer "Smart process not found"), so the stream is skipped like an
      * unavailable one. Other failures as {@link #wrapIfUnavailable}.
      */
-    static RuntimeException wrapIfGoneOrUnavailable(String stream, BitrixException e) {
+    public static RuntimeException wrapIfGoneOrUnavailable(String stream, BitrixException e) {
         if ("NOT_FOUND".equals(e.code())) {
             return new StreamUnavailableException(stream, e, reason(e)
                     + "; the portal no longer has it (deleted since the catalog was made? run --discover again)");

@@ -10,23 +10,23 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The portal's own small JSON toolbox (the package stands alone: no other tap package is used). */
-final class Json {
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
-    static final JsonNodeFactory F = JsonNodeFactory.instance;
+public final class Json {
+    public static final JsonMapper MAPPER = JsonMapper.builder().build();
+    public static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private Json() {
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return F.objectNode();
     }
 
-    static ArrayNode array() {
+    public static ArrayNode array() {
         return F.arrayNode();
     }
 
     /** A scalar as text (numbers and booleans too); null for null, missing and containers. */
-    static String text(JsonNode n) {
+    public static String text(JsonNode n) {
         if (n == null || n.isNull() || n.isMissingNode() || n.isContainer()) {
             return null;
         }
@@ -37,7 +37,7 @@ final class Json {
     }
 
     /** Top-level parameter lookup: the REST service accepts {@code filter} and {@code FILTER} alike. */
-    static JsonNode param(JsonNode params, String name) {
+    public static JsonNode param(JsonNode params, String name) {
         if (params == null || !params.isObject()) {
             return null;
         }
@@ -53,12 +53,12 @@ final class Json {
         return null;
     }
 
-    static String paramText(JsonNode params, String name) {
+    public static String paramText(JsonNode params, String name) {
         return text(param(params, name));
     }
 
     /** PHP-style truthiness of a request flag: {@code true}, {@code 1}, {@code "Y"}, {@code "true"}. */
-    static boolean truthy(JsonNode n) {
+    public static boolean truthy(JsonNode n) {
         if (n == null || n.isNull() || n.isMissingNode()) {
             return false;
         }
@@ -77,7 +77,7 @@ final class Json {
     }
 
     /** An int parameter given as number or string; {@code dflt} when absent or not a number. */
-    static long longParam(JsonNode n, long dflt) {
+    public static long longParam(JsonNode n, long dflt) {
         String s = text(n);
         if (s == null || s.isBlank()) {
             return dflt;
@@ -94,7 +94,7 @@ final class Json {
      * that way (batch {@code result_*}, activity {@code SETTINGS}, comment {@code FILES};
      * D:settings/how-to-call-rest-api/batch.md).
      */
-    static JsonNode phpMap(ObjectNode map) {
+    public static JsonNode phpMap(ObjectNode map) {
         return map.isEmpty() ? array() : map;
     }
 
@@ -102,7 +102,7 @@ final class Json {
      * A PHP array whose keys are exactly 0..n-1 in order serialises as a JSON list, any other key
      * set as an object. Used for batch maps when {@code cmd} was sent as a list.
      */
-    static JsonNode phpArray(ObjectNode map) {
+    public static JsonNode phpArray(ObjectNode map) {
         if (map.isEmpty()) {
             return array();
         }
@@ -118,16 +118,16 @@ final class Json {
         return list;
     }
 
-    static byte[] bytes(JsonNode n) {
+    public static byte[] bytes(JsonNode n) {
         return MAPPER.writeValueAsBytes(n);
     }
 
     /** Writes {@code n} as JSON into {@code out} (streamed list pages generate their rows here). */
-    static void write(JsonNode n, java.io.OutputStream out) {
+    public static void write(JsonNode n, java.io.OutputStream out) {
         MAPPER.writeValue(out, n);
     }
 
-    static JsonNode parse(String s) {
+    public static JsonNode parse(String s) {
         return MAPPER.readTree(s);
     }
 }

@@ -3,7 +3,8 @@ package io.github.tapbitrix24.bench;
 import io.github.tapbitrix24.config.ConfigException;
 import io.github.tapbitrix24.config.ConfigLoader;
 import io.github.tapbitrix24.portal.PortalOptions;
-import io.github.tapbitrix24.portal.PortalSimulator;
+import io.github.tapbitrix24.portal.http.PortalSimulator;
+import io.github.tapbitrix24.streams.StreamRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +27,6 @@ import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import io.github.tapbitrix24.streams.StreamRegistry;
 
 /**
  * The benchmark (issue 7): starts the simulated portal in this JVM, runs discovery and a full sync

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.portal.PortalOptions;
-import io.github.tapbitrix24.portal.PortalSimulator;
+import io.github.tapbitrix24.portal.http.PortalSimulator;
 import io.github.tapbitrix24.singer.Catalog;
 import io.github.tapbitrix24.singer.CatalogEntry;
 import java.io.ByteArrayOutputStream;

@@ -166,7 +166,7 @@ class TargetConformanceTest {
     /** The catalog {@code --demo} discovers, with the demo's options, from {@code --discover} against its portal. */
     private JsonNode discoveredDemoCatalog() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (io.github.tapbitrix24.portal.PortalSimulator portal = io.github.tapbitrix24.portal.Demo.startDemo()) {
+        try (io.github.tapbitrix24.portal.http.PortalSimulator portal = io.github.tapbitrix24.portal.http.Demo.startDemo()) {
             Path config = Files.writeString(dir.resolve("discover.json"), "{\"webhook_url\":\"" + portal.webhookUrl()
                     + "\",\"extract_deal_contacts\":true,\"enable_deal_comments_stream\":true,"
                     + "\"enable_deal_products_stream\":true,\"max_requests_per_second\":5,\"request_burst\":250}");

@@ -14,7 +14,7 @@ import io.github.tapbitrix24.bitrix.BitrixClient;
 import io.github.tapbitrix24.config.TapConfig;
 import io.github.tapbitrix24.portal.Dataset;
 import io.github.tapbitrix24.portal.PortalOptions;
-import io.github.tapbitrix24.portal.PortalSimulator;
+import io.github.tapbitrix24.portal.http.PortalSimulator;
 import io.github.tapbitrix24.schema.FieldDescriptor;
 import io.github.tapbitrix24.schema.RecordCoercer;
 import io.github.tapbitrix24.singer.Catalog;

@@ -6,6 +6,7 @@ import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.bitrix.Envelope;
 import io.github.tapbitrix24.bitrix.RequestStats;
 import io.github.tapbitrix24.config.TapConfig;
+import io.github.tapbitrix24.extract.paging.KeysetPager;
 import io.github.tapbitrix24.portal.PortalOptions;
 import io.github.tapbitrix24.singer.Catalog;
 import io.github.tapbitrix24.singer.SingerWriter;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tapbitrix24.extract.readers.FieldMetadataReader;
 import io.github.tapbitrix24.portal.Dataset;
 import io.github.tapbitrix24.portal.PortalOptions;
 import io.github.tapbitrix24.schema.RecordCoercer;

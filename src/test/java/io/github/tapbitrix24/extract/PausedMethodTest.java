@@ -15,7 +15,7 @@ import io.github.tapbitrix24.config.TapConfig;
 import io.github.tapbitrix24.discover.Discovery;
 import io.github.tapbitrix24.portal.Dataset;
 import io.github.tapbitrix24.portal.PortalOptions;
-import io.github.tapbitrix24.portal.PortalSimulator;
+import io.github.tapbitrix24.portal.http.PortalSimulator;
 import io.github.tapbitrix24.singer.Catalog;
 import io.github.tapbitrix24.singer.CatalogEntry;
 import io.github.tapbitrix24.singer.SingerWriter;

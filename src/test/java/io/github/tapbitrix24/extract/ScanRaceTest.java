@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tapbitrix24.extract.state.Lookback;
 import io.github.tapbitrix24.portal.Dataset;
 import io.github.tapbitrix24.portal.PortalOptions;
 import io.github.tapbitrix24.singer.Catalog;

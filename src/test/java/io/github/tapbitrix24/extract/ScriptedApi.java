@@ -14,11 +14,11 @@ import tools.jackson.databind.node.ObjectNode;
  * Records the batches a pager builds and answers each with a scripted function: for unit tests of
  * command building and result handling only (behaviour against a portal is tested on the simulator).
  */
-final class ScriptedApi implements BitrixApi {
-    final List<List<BatchCommand>> batches = new ArrayList<>();
+public final class ScriptedApi implements BitrixApi {
+    public final List<List<BatchCommand>> batches = new ArrayList<>();
     private final Function<List<BatchCommand>, BatchResult> answer;
 
-    ScriptedApi(Function<List<BatchCommand>, BatchResult> answer) {
+    public ScriptedApi(Function<List<BatchCommand>, BatchResult> answer) {
         this.answer = answer;
     }
 

@@ -8,7 +8,7 @@ import io.github.tapbitrix24.bitrix.Envelope;
 import io.github.tapbitrix24.bitrix.WebhookUrl;
 import io.github.tapbitrix24.config.TapConfig;
 import io.github.tapbitrix24.portal.PortalOptions;
-import io.github.tapbitrix24.portal.PortalSimulator;
+import io.github.tapbitrix24.portal.http.PortalSimulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tapbitrix24.extract.paging.KeysetStreamReader;
+import io.github.tapbitrix24.extract.state.PortalOffset;
+import io.github.tapbitrix24.extract.state.PortalTime;
+import io.github.tapbitrix24.extract.state.StreamBookmark;
+import io.github.tapbitrix24.extract.state.SyncState;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;

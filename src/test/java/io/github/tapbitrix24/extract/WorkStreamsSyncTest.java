@@ -3,6 +3,7 @@ package io.github.tapbitrix24.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tapbitrix24.extract.readers.FieldMetadataReader;
 import io.github.tapbitrix24.portal.Dataset;
 import io.github.tapbitrix24.portal.PortalOptions;
 import io.github.tapbitrix24.schema.RecordCoercer;

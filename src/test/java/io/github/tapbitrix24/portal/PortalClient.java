@@ -1,5 +1,6 @@
 package io.github.tapbitrix24.portal;
 
+import io.github.tapbitrix24.portal.http.PortalSimulator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A bare HTTP client for the simulator tests (the tap's own client lives in another package). */
-final class PortalClient {
+public final class PortalClient {
     static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     record Response(int status, String body, String contentType) {
@@ -22,11 +23,11 @@ final class PortalClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    PortalClient(PortalSimulator sim) {
+    public PortalClient(PortalSimulator sim) {
         this(sim.webhookUrl());
     }
 
-    PortalClient(String base) {
+    public PortalClient(String base) {
         this.base = base;
     }
 
@@ -45,7 +46,7 @@ final class PortalClient {
         return send(HttpRequest.newBuilder(URI.create(base + methodAndQuery)).GET());
     }
 
-    JsonNode ok(String method, String json) {
+    public JsonNode ok(String method, String json) {
         Response r = post(method, json);
         if (r.status() != 200) {
             throw new AssertionError(method + " answered " + r.status() + ": " + r.body());

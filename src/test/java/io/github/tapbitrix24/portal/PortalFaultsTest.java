@@ -2,6 +2,7 @@ package io.github.tapbitrix24.portal;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.github.tapbitrix24.portal.http.PortalSimulator;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,6 +2,8 @@ package io.github.tapbitrix24.portal;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.github.tapbitrix24.portal.http.PortalSimulator;
+import io.github.tapbitrix24.portal.methods.CostModel;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -2,6 +2,8 @@ package io.github.tapbitrix24.portal;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.github.tapbitrix24.portal.http.PortalSimulator;
+import io.github.tapbitrix24.portal.methods.Methods;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -2,6 +2,8 @@ package io.github.tapbitrix24.portal;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.github.tapbitrix24.portal.http.PortalSimulator;
+import io.github.tapbitrix24.portal.methods.PortalCounters;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,6 +2,7 @@ package io.github.tapbitrix24.portal;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.github.tapbitrix24.portal.http.PortalSimulator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

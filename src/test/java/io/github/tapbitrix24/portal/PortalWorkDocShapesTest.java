@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tapbitrix24.portal.data.WorkSchemas;
+import io.github.tapbitrix24.portal.http.PortalSimulator;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

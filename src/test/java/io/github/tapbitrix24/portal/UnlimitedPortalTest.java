@@ -1,5 +1,6 @@
 package io.github.tapbitrix24.portal;
 
+import io.github.tapbitrix24.portal.http.PortalSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

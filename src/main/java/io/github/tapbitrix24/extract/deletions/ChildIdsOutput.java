@@ -1,11 +1,11 @@
 package io.github.tapbitrix24.extract.deletions;
 
 import io.github.tapbitrix24.config.DeletionSettings;
-import io.github.tapbitrix24.extract.PortalOffset;
-import io.github.tapbitrix24.extract.RowIds;
-import io.github.tapbitrix24.extract.StreamBookmark;
 import io.github.tapbitrix24.extract.StreamOutput;
-import io.github.tapbitrix24.extract.SyncState;
+import io.github.tapbitrix24.extract.state.PortalOffset;
+import io.github.tapbitrix24.extract.state.RowIds;
+import io.github.tapbitrix24.extract.state.StreamBookmark;
+import io.github.tapbitrix24.extract.state.SyncState;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.github.tapbitrix24.extract.deletions;
 
-import io.github.tapbitrix24.extract.SyncState;
+import io.github.tapbitrix24.extract.state.SyncState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,0 +1,143 @@
+package io.github.tapbitrix24.extract.children;
+
+import io.github.tapbitrix24.extract.StreamOutput;
+import io.github.tapbitrix24.extract.StreamUnavailableException;
+import io.github.tapbitrix24.extract.scheduler.Scheduler;
+import io.github.tapbitrix24.extract.state.PortalOffset;
+import io.github.tapbitrix24.extract.state.RowIds;
+import io.github.tapbitrix24.extract.state.StreamBookmark;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Takes the rows of a deal scan as parent IDs and, at the scan's checkpoints, writes the children
+ * of those deals before any position that covers them.
+ *
+ * <p>Two uses. A child stream's own scan (no parent output): the deal rows are only IDs. The
+ * parent's own read, with children riding along: the deal rows also go to the parent's output,
+ * and the children's requests come between the parent's pages, so the short comment requests use
+ * the rate allowance the long deal pages leave (docs/children.md). There, a child the portal
+ * refuses is dropped from the ride, and the parent goes on.
+ *
+ * <p>Each child stream's fetch of a group is a lane of the scheduler of its own (a follower fed
+ * with the group's parent IDs): the child streams' sub-calls share requests with each other and
+ * with every other stream's, while the parent's lane waits for them (docs/scheduler.md).
+ *
+ * <p>Positions: the children are fetched for at least {@link DealChildrenReader#MIN_DEALS_PER_FETCH}
+ * deals at a time; until then no position is written, not the parent's either, so the last STATE
+ * never puts the parent ahead of its children. Then each child's position (the parent's without
+ * its key), then the parent's.
+ */
+final class ChildrenOutput implements StreamOutput {
+    private final StreamOutput parent;
+    private final List<ChildFollower> children;
+    private final Scheduler scheduler;
+    private final List<Long> pending = new ArrayList<>();
+    private String idField;
+
+    /** @param parent the parent's own output, or null when the scan is a child's own */
+    ChildrenOutput(StreamOutput parent, List<ChildFollower> children, Scheduler scheduler) {
+        if (children.isEmpty()) {
+            throw new IllegalArgumentException("a children output needs a child");
+        }
+        this.parent = parent;
+        this.children = List.copyOf(children);
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public void rows(JsonNode rows, Predicate<JsonNode> keep) {
+        for (JsonNode row : rows) {
+            if (keep.test(row)) {
+                if (idField == null) {
+                    idField = row.has("ID") ? "ID" : "id";
+                }
+                pending.add(RowIds.of(row, idField));
+            }
+        }
+        if (parent != null) {
+            parent.rows(rows, keep);
+        }
+    }
+
+    @Override
+    public void checkpoint(StreamBookmark bookmark) {
+        // Until enough deals are pending, no position is written: a run killed now resumes from
+        // the previous STATE, before these deals, and loses nothing.
+        if (pending.size() >= DealChildrenReader.MIN_DEALS_PER_FETCH) {
+            flush();
+            for (ChildFollower child : children) {
+                if (child.skipped() == null) {
+                    child.out().checkpoint(own(bookmark));
+                }
+            }
+            if (parent != null) {
+                parent.checkpoint(bookmark);
+            }
+        }
+    }
+
+    @Override
+    public void complete(StreamBookmark bookmark) {
+        flush();
+        for (ChildFollower child : children) {
+            if (child.skipped() == null) {
+                child.out().complete(bookmark == null ? null : own(bookmark));
+            }
+        }
+        if (parent != null) {
+            parent.complete(bookmark);
+        }
+    }
+
+    /** Every page, so the children are fetched (and a STATE written) every {@link DealChildrenReader#MIN_DEALS_PER_FETCH} deals. */
+    @Override
+    public boolean checkpointsEveryPage() {
+        return true;
+    }
+
+    @Override
+    public PortalOffset portalOffset() {
+        return parent != null ? parent.portalOffset() : children.get(0).out().portalOffset();
+    }
+
+    private void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Long> ids = List.copyOf(pending);
+        pending.clear();
+        List<Scheduler.Task> fetches = new ArrayList<>();
+        StreamUnavailableException[] refused = new StreamUnavailableException[children.size()];
+        for (int i = 0; i < children.size(); i++) {
+            ChildFollower child = children.get(i);
+            int at = i;
+            if (child.skipped() == null) {
+                fetches.add(new Scheduler.Task(child.stream(), () -> {
+                    try {
+                        child.fetch(ids);
+                    } catch (StreamUnavailableException e) {
+                        refused[at] = e;
+                    }
+                }));
+            }
+        }
+        scheduler.together(fetches);
+        for (int i = 0; i < children.size(); i++) {
+            if (refused[i] != null) {
+                if (parent == null) {
+                    throw refused[i];
+                }
+                children.get(i).skip(refused[i].reason());
+            }
+        }
+    }
+
+    /** The parent's position, kept under the child's name without the parent's key. */
+    private static StreamBookmark own(StreamBookmark parent) {
+        return new StreamBookmark(null, parent.value(), parent.windowStart(), parent.nextValue(), parent.lastId(),
+                parent.signpost());
+    }
+}
