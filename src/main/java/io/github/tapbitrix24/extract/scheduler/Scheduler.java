@@ -11,9 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -23,8 +21,8 @@ import java.util.logging.Logger;
  *
  * <p>One request at a time, over one connection (the docs advise against parallel request streams
  * from one webhook; bitrix24-api.md §4): a {@code batch} of up to 50 sub-calls of any lanes and
- * methods, oldest waiting request first (ties in lane order), so a long keyset chain is cut to
- * let the others in and goes first next time. A request whose method is paused over its
+ * methods, oldest waiting request first (ties in lane order), packed by {@link SharedBatch#pack};
+ * a request left out is older next time and goes first. A request whose method is paused over its
  * operating-time budget (bitrix24-api.md §4.2, D:limits.md) stays parked while the others go on;
  * only when every parked request waits for a reset (or a back-off) does the loop sleep, until the
  * earliest. A method near its budget gets only as many sub-calls per request as the budget
@@ -286,25 +284,9 @@ public final class Scheduler {
         lane.subCalls += after.batchSubCommands() - before.batchSubCommands();
     }
 
-    /**
-     * Packs the ready batch requests into one request of up to 50 sub-calls and sends it: the
-     * oldest first, then whole requests in age order as far as they fit. A request is never split
-     * to fill the room left: a stream's request then costs it one HTTP request, as alone, and the
-     * per-stream counts keep their meaning (measured on the S-like portal of SharedRequestsTest:
-     * filling the room by cutting chains saved no request in a full sync, one in a run without changes). Only a method's operating budget cuts a request: a chain of a method
-     * near its budget goes with as many sub-calls as the budget affords, and others fill the rest.
-     */
+    /** Sends the ready batch requests, packed by {@link SharedBatch#pack}, in one HTTP request. */
     private void sendShared(List<Lane> ready) {
-        SharedBatch batch = new SharedBatch();
-        Map<String, Integer> room = new HashMap<>();
-        for (Lane lane : ready) {
-            if (lane.request instanceof LaneRequest.Batch request) {
-                int n = fitting(request, SharedBatch.MAX_COMMANDS - batch.size(), room, batch.isEmpty());
-                if (n == request.commands().size() || batch.isEmpty()) {
-                    take(batch, lane, request, n, room);
-                }
-            }
-        }
+        SharedBatch batch = SharedBatch.pack(ready, m -> inner.affordableCalls(m, SharedBatch.MAX_COMMANDS));
         RequestStats before = inner.stats();
         sent++;
         BatchResult all;
@@ -321,33 +303,6 @@ public final class Scheduler {
             batch.parts().get(i).lane().answer(batch.resultOf(i, all));
         }
         countParts(batch, before);
-    }
-
-    /**
-     * How many of the request's commands fit in {@code fits} places and each method's affordable
-     * room; the first request of a batch always gets its first {@code atLeast}, so no request waits forever.
-     */
-    private int fitting(LaneRequest.Batch request, int fits, Map<String, Integer> room, boolean first) {
-        Map<String, Integer> used = new HashMap<>();
-        int n = 0;
-        while (n < request.commands().size() && n < fits) {
-            String method = request.commands().get(n).method();
-            int available = room.computeIfAbsent(method, m -> inner.affordableCalls(m, SharedBatch.MAX_COMMANDS))
-                    - used.getOrDefault(method, 0);
-            if (available <= 0 && !(first && n < request.atLeast())) {
-                break;
-            }
-            used.merge(method, 1, Integer::sum);
-            n++;
-        }
-        return n;
-    }
-
-    private static void take(SharedBatch batch, Lane lane, LaneRequest.Batch request, int n, Map<String, Integer> room) {
-        batch.add(lane, request.commands().subList(0, n));
-        for (BatchCommand c : request.commands().subList(0, n)) {
-            room.merge(c.method(), -1, Integer::sum);
-        }
     }
 
     /** Every lane carried by the request counts it (and its retries); its sub-calls count for their own lanes. */

@@ -4,9 +4,11 @@ import io.github.tapbitrix24.bitrix.BatchCommand;
 import io.github.tapbitrix24.bitrix.BatchResult;
 import io.github.tapbitrix24.bitrix.SubResult;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -25,12 +27,59 @@ final class SharedBatch {
     static final int MAX_COMMANDS = 50;
     private static final Pattern REFERENCE = Pattern.compile("\\$(result\\w*)\\[([A-Za-z0-9_]+)]");
 
-    /** One lane's part: the first {@code count} of its commands. */
+    /** One lane's part: a prefix of its request's commands. */
     record Part(Lane lane, List<BatchCommand> commands) {
     }
 
     private final List<Part> parts = new ArrayList<>();
     private final List<BatchCommand> combined = new ArrayList<>();
+    /** Per method, the sub-calls its operating budget still affords in this request. */
+    private final Map<String, Integer> room = new HashMap<>();
+    private final ToIntFunction<String> affordable;
+
+    private SharedBatch(ToIntFunction<String> affordable) {
+        this.affordable = affordable;
+    }
+
+    /**
+     * One request for the parked batch requests of {@code ready} (oldest first): the oldest, then
+     * whole requests in age order as far as they fit in 50. A request is not cut to fill the room
+     * left: a stream's request then costs it one HTTP request, as alone, and the per-stream counts
+     * keep their meaning (measured on the S-like portal of SharedRequestsTest: filling the room by
+     * cutting chains saved no request in a full sync, one in a run without changes). Only a
+     * method's operating budget cuts a request: the oldest, when its method is near its budget, goes
+     * with as many sub-calls as {@code affordable} allows (at least its first {@code atLeast}), and
+     * other methods fill the rest.
+     */
+    static SharedBatch pack(List<Lane> ready, ToIntFunction<String> affordable) {
+        SharedBatch batch = new SharedBatch(affordable);
+        for (Lane lane : ready) {
+            if (lane.request instanceof LaneRequest.Batch request) {
+                boolean oldest = batch.isEmpty();
+                int n = batch.fitting(request, oldest);
+                if (n == request.commands().size() || oldest) {
+                    batch.add(lane, request.commands().subList(0, n));
+                }
+            }
+        }
+        return batch;
+    }
+
+    /** How many of the request's first commands fit in the places and each method's room left. */
+    private int fitting(LaneRequest.Batch request, boolean oldest) {
+        Map<String, Integer> used = new HashMap<>();
+        int n = 0;
+        while (n < request.commands().size() && size() + n < MAX_COMMANDS) {
+            String method = request.commands().get(n).method();
+            int left = room.computeIfAbsent(method, affordable::applyAsInt) - used.getOrDefault(method, 0);
+            if (left <= 0 && !(oldest && n < request.atLeast())) {
+                break;
+            }
+            used.merge(method, 1, Integer::sum);
+            n++;
+        }
+        return n;
+    }
 
     int size() {
         return combined.size();
@@ -45,11 +94,12 @@ final class SharedBatch {
     }
 
     /** Adds {@code commands} (a prefix of the lane's request) under a fresh key prefix. */
-    void add(Lane lane, List<BatchCommand> commands) {
+    private void add(Lane lane, List<BatchCommand> commands) {
         String prefix = "q" + parts.size() + "_";
         Set<String> keys = new java.util.HashSet<>();
         commands.forEach(c -> keys.add(c.key()));
         for (BatchCommand c : commands) {
+            room.merge(c.method(), -1, Integer::sum);
             ObjectNode params = (ObjectNode) rewrite(c.params(), prefix, keys);
             combined.add(new BatchCommand(prefix + c.key(), c.method(), params));
         }
