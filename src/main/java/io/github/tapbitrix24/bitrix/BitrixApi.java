@@ -43,6 +43,25 @@ public interface BitrixApi {
     }
 
     /**
+     * One {@code batch} request (1 to 50 commands, {@code halt=0}) whose successful results are handed
+     * to {@code consumer} one by one, in order, each whole, as the answer is parsed, so that no tree of
+     * the whole answer need be built. The returned result holds every sub-call's next/total/time/error as
+     * {@link #batch(List)} does. A failure before any result was handed out is retried as usual; one
+     * after that is not (it would hand results out twice): it comes back as the error of every sub-call
+     * not handed out (the results handed out before it stay ok, as a missing node). This default reads
+     * the answer whole and then hands the results out.
+     */
+    default BatchResult batch(List<BatchCommand> commands, SubResultConsumer consumer) {
+        BatchResult result = batch(commands);
+        for (SubResult r : result.results()) {
+            if (r.ok()) {
+                consumer.accept(r.key(), r.result());
+            }
+        }
+        return result;
+    }
+
+    /**
      * How many of {@code wanted} calls to {@code method} fit in its operating-time budget now, at
      * least one: after the portal refused the method with OPERATION_TIME_LIMIT, a batch of fifty
      * chained calls would have most of them refused again, each costing a sub-call for nothing.

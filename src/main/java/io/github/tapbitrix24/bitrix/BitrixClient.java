@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -33,6 +34,7 @@ public final class BitrixClient implements BitrixApi {
     private final RequestBudget requestBudget;
     private final OperatingBudget operatingBudget;
     private final Retrier retrier;
+    private final BatchAnswerReader answers;
     private final AtomicLong subCommands = new AtomicLong();
 
     public BitrixClient(WebhookUrl webhook, ClientSettings settings, Clock clock, Sleeper sleeper) {
@@ -41,11 +43,14 @@ public final class BitrixClient implements BitrixApi {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         this.errors = new ErrorClassifier(webhook);
-        this.transport = new WebhookTransport(webhook, settings, MAPPER, errors, clock);
+        this.transport = new WebhookTransport(webhook, settings, errors, clock);
         this.requestBudget = new RequestBudget(settings.maxRequestsPerSecond(), settings.requestBurst(), clock, sleeper);
         this.operatingBudget = new OperatingBudget(settings.operatingTimeThreshold(),
                 settings.operatingFallbackPause(), clock, sleeper);
         this.retrier = new Retrier(settings, clock, sleeper, operatingBudget);
+        // A page of 50 of the widest deals is ~90 KB; a quarter of the cap leaves any real page room and
+        // keeps the tree of one page no larger than the tree of the largest real answer read whole.
+        this.answers = new BatchAnswerReader(MAPPER, settings.maxResponseBytes() / 4);
     }
 
     /** The client with the real clock and real sleeping. */
@@ -73,12 +78,7 @@ public final class BitrixClient implements BitrixApi {
     @Override
     public BatchResult batch(List<BatchCommand> commands) {
         Objects.requireNonNull(commands, "commands");
-        Set<String> keys = new HashSet<>();
-        for (BatchCommand c : commands) {
-            if (!keys.add(c.key())) {
-                throw new IllegalArgumentException("duplicate batch command key " + c.key());
-            }
-        }
+        distinctKeys(commands);
         List<SubResult> all = new ArrayList<>(commands.size());
         for (int from = 0; from < commands.size(); from += MAX_BATCH) {
             all.addAll(batchOnce(commands.subList(from, Math.min(commands.size(), from + MAX_BATCH))));
@@ -87,39 +87,125 @@ public final class BitrixClient implements BitrixApi {
     }
 
     private List<SubResult> batchOnce(List<BatchCommand> chunk) {
+        Set<String> methods = methods(chunk);
+        byte[] bytes = encode(chunk);
+        return retrier.run("batch", methods, () -> {
+            subCommands.addAndGet(chunk.size());
+            return observed(chunk, send("batch", bytes, methods));
+        });
+    }
+
+    /**
+     * One HTTP request whose results reach {@code consumer} one by one as the answer is parsed
+     * ({@link BatchAnswerReader}), after the exchange itself is over: the body is read whole first (up
+     * to the cap, raw bytes, a few MB), so what the consumer does (write records to a slow target, send
+     * a child stream's requests) never holds an HTTP call open against its timeout or opens a second
+     * connection. A failure before any result was handed out is retried like any request. Once one
+     * was, sending the request again would hand it out twice: the failure (a body that breaks off
+     * part-way, a page over the part limit) then becomes the error of every sub-call not handed out,
+     * and the caller resumes from what it got (a keyset pager from the last ID it wrote).
+     */
+    @Override
+    public BatchResult batch(List<BatchCommand> commands, SubResultConsumer consumer) {
+        Objects.requireNonNull(consumer, "consumer");
+        if (commands.isEmpty() || commands.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a streamed batch is one request of 1 to " + MAX_BATCH
+                    + " commands, was " + commands.size());
+        }
+        Set<String> keys = distinctKeys(commands);
+        Set<String> methods = methods(commands);
+        byte[] bytes = encode(commands);
+        Set<String> handedOut = new HashSet<>();
+        SubResultConsumer counting = (key, result) -> {
+            handedOut.add(key);
+            consumer.accept(key, result);
+        };
+        return retrier.run("batch", methods, () -> {
+            subCommands.addAndGet(commands.size());
+            try {
+                return new BatchResult(observed(commands, send("batch", bytes, methods, raw -> raw.status() / 100 == 2
+                        ? transport.parse("batch", raw, in -> answers.read(in, keys, counting))
+                        : transport.parse("batch", raw, MAPPER::readTree))));
+            } catch (BitrixException e) {
+                if (handedOut.isEmpty()) {
+                    throw e;
+                }
+                return new BatchResult(brokenAfter(commands, handedOut, e));
+            }
+        });
+    }
+
+    /** Every sub-call not in {@code handedOut} failed with {@code e}; the others are ok (their results were given). */
+    private static List<SubResult> brokenAfter(List<BatchCommand> commands, Set<String> handedOut, BitrixException e) {
+        List<SubResult> out = new ArrayList<>(commands.size());
+        for (BatchCommand c : commands) {
+            out.add(handedOut.contains(c.key())
+                    ? new SubResult(c.key(), c.method(), HANDED_OUT, null, null, null, null)
+                    : new SubResult(c.key(), c.method(), null, null, null, null, e));
+        }
+        return out;
+    }
+
+    /** Stands for a result that went to the consumer of an answer that broke later (its next/time are lost). */
+    private static final JsonNode HANDED_OUT = MissingNode.getInstance();
+
+    private static Set<String> distinctKeys(List<BatchCommand> commands) {
+        Set<String> keys = new HashSet<>();
+        for (BatchCommand c : commands) {
+            if (!keys.add(c.key())) {
+                throw new IllegalArgumentException("duplicate batch command key " + c.key());
+            }
+        }
+        return keys;
+    }
+
+    private static Set<String> methods(List<BatchCommand> chunk) {
+        Set<String> methods = new LinkedHashSet<>();
+        for (BatchCommand c : chunk) {
+            methods.add(c.method());
+        }
+        return methods;
+    }
+
+    private static byte[] encode(List<BatchCommand> chunk) {
         ObjectNode body = MAPPER.createObjectNode();
         // halt=0: one failing sub-call must not cost the others [D:settings/how-to-call-rest-api/batch.md].
         body.put("halt", 0);
         ObjectNode cmd = body.putObject("cmd");
-        Set<String> methods = new LinkedHashSet<>();
         for (BatchCommand c : chunk) {
             String query = PhpQuery.encode(c.params());
             cmd.put(c.key(), query.isEmpty() ? c.method() : c.method() + "?" + query);
-            methods.add(c.method());
         }
-        byte[] bytes = MAPPER.writeValueAsBytes(body);
-        return retrier.run("batch", methods, () -> {
-            subCommands.addAndGet(chunk.size());
-            JsonNode answer = send("batch", bytes, methods);
-            // The batch call itself does not count toward operating time; each sub-call counts
-            // toward its own method [D:limits.md], so feed the budget from result_time[key].
-            List<SubResult> results = Envelopes.subResults(answer.get("result"), chunk, errors);
-            for (SubResult r : results) {
-                operatingBudget.observe(r.method(), r.time());
-                if (r.error() != null && r.error().kind() == BitrixErrorKind.OPERATING_TIME_LIMIT) {
-                    operatingBudget.blocked(r.method(), null);
-                }
+        return MAPPER.writeValueAsBytes(body);
+    }
+
+    /**
+     * The sub-results of a batch answer. The batch call itself does not count toward operating time;
+     * each sub-call counts toward its own method [D:limits.md], so the budget is fed from result_time[key].
+     */
+    private List<SubResult> observed(List<BatchCommand> chunk, JsonNode answer) {
+        List<SubResult> results = Envelopes.subResults(answer.get("result"), chunk, errors);
+        for (SubResult r : results) {
+            operatingBudget.observe(r.method(), r.time());
+            if (r.error() != null && r.error().kind() == BitrixErrorKind.OPERATING_TIME_LIMIT) {
+                operatingBudget.blocked(r.method(), null);
             }
-            return results;
-        });
+        }
+        return results;
     }
 
     /** One paced HTTP exchange; an error envelope or unusable body becomes a typed exception. */
     private JsonNode send(String method, byte[] body, Set<String> methods) throws InterruptedException {
+        return send(method, body, methods, raw -> transport.parse(method, raw, MAPPER::readTree));
+    }
+
+    /** As above, the answer read by {@code parser} once the exchange is over. */
+    private JsonNode send(String method, byte[] body, Set<String> methods,
+                          java.util.function.Function<WebhookTransport.Raw, JsonNode> parser) throws InterruptedException {
         operatingBudget.awaitAllowed(methods);
         requestBudget.acquire();
-        WebhookTransport.Answer answer = transport.post(method, body);
-        JsonNode json = answer.body();
+        WebhookTransport.Raw answer = transport.exchange(method, body);
+        JsonNode json = transport.object(method, answer.status(), parser.apply(answer));
         if (Envelopes.isError(json)) {
             throw rateLimitFillsBucket(errors.classify(method, answer.status(), Envelopes.errorCode(json),
                     Envelopes.errorDescription(json), answer.retryAfter()));

@@ -21,11 +21,10 @@ final class CappedBody {
     }
 
     /**
-     * The whole body of {@code in} as a stream over memory; {@link CappedInputStream.TooLarge} as soon
-     * as it passes {@code cap} bytes (the chunks read so far are then garbage).
+     * The whole body of {@code capped} as a stream over memory; {@link CappedInputStream.TooLarge} as
+     * soon as it passes its cap (the chunks read so far are then garbage).
      */
-    static InputStream read(InputStream in, long cap) throws IOException {
-        CappedInputStream capped = new CappedInputStream(in, cap);
+    static InputStream read(CappedInputStream capped) throws IOException {
         List<InputStream> chunks = new ArrayList<>();
         while (true) {
             byte[] chunk = new byte[CHUNK];

@@ -17,12 +17,19 @@ final class RedactingOutputStream extends FilterOutputStream {
     private static final byte[] MASK = "***".getBytes(StandardCharsets.US_ASCII);
 
     private final byte[] secret;
+    /** Boyer-Moore-Horspool: how far the window may move when its last byte is this one. */
+    private final int[] shift = new int[256];
     private final byte[] buf = new byte[1 << 16];
     private int count;
 
     RedactingOutputStream(OutputStream out, String secret) {
         super(out);
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        int m = this.secret.length;
+        Arrays.fill(shift, m);
+        for (int i = 0; i < m - 1; i++) {
+            shift[this.secret[i] & 0xff] = m - 1 - i;
+        }
     }
 
     @Override
@@ -58,20 +65,26 @@ final class RedactingOutputStream extends FilterOutputStream {
         out.close();
     }
 
-    /** Writes the buffer with the secret masked, keeping back a tail that may begin the secret. */
+    /**
+     * Writes the buffer with the secret masked, keeping back a tail that may begin the secret. Every
+     * byte of stdout passes here: the search skips by the window's last byte (Boyer-Moore-Horspool),
+     * so it looks at about one byte in {@code secret.length} instead of every byte.
+     */
     private void drain() throws IOException {
         int start = 0;
         int i = 0;
-        int last = count - secret.length;
-        byte first = secret[0];
+        int m = secret.length;
+        int last = count - m;
+        byte lastOfSecret = secret[m - 1];
         while (i <= last) {
-            if (buf[i] == first && Arrays.equals(buf, i, i + secret.length, secret, 0, secret.length)) {
+            byte b = buf[i + m - 1];
+            if (b == lastOfSecret && Arrays.equals(buf, i, i + m, secret, 0, m)) {
                 out.write(buf, start, i - start);
                 out.write(MASK);
-                i += secret.length;
+                i += m;
                 start = i;
             } else {
-                i++;
+                i += shift[b & 0xff];
             }
         }
         int keep = heldBack(start);

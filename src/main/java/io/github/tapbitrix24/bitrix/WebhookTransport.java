@@ -20,25 +20,20 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * One HTTP exchange with the webhook: POST a JSON body to {@code <webhook>/<method>}, follow a
- * portal rename by hand, and read the answer (whole, up to a cap) as a JSON tree. It never
- * retries and never interprets the envelope; it only turns the wire into (status, JSON) or a
- * typed transport/malformed failure.
+ * portal rename by hand, and read the answer's body whole, up to a cap; then parse it (as one tree,
+ * or a batch answer page by page with {@link BatchAnswerReader}). It never retries and never
+ * interprets the envelope; it only turns the wire into (status, JSON) or a typed transport/malformed
+ * failure.
  */
 final class WebhookTransport {
     private static final Logger LOG = Logger.getLogger(BitrixClient.class.getName());
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final int MAX_REDIRECTS = 5;
 
-    /** What came back: the HTTP status, the parsed body, and Retry-After when the server sent one. */
-    record Answer(int status, JsonNode body, Duration retryAfter) {
-    }
-
     private final OkHttpClient http;
-    private final ObjectMapper mapper;
     private final ErrorClassifier errors;
     private final Clock clock;
     private final String userAgent;
@@ -49,10 +44,9 @@ final class WebhookTransport {
     private volatile boolean answered;
     private volatile Consumer<HttpExchange> exchanges = e -> { };
 
-    WebhookTransport(WebhookUrl webhook, ClientSettings settings, ObjectMapper mapper, ErrorClassifier errors,
+    WebhookTransport(WebhookUrl webhook, ClientSettings settings, ErrorClassifier errors,
                      Clock clock) {
         this.webhook = webhook;
-        this.mapper = mapper;
         this.errors = errors;
         this.clock = clock;
         this.userAgent = settings.userAgent();
@@ -84,7 +78,12 @@ final class WebhookTransport {
         return httpRequests.get();
     }
 
-    Answer post(String method, byte[] body) {
+    /**
+     * One exchange: the answer's body read whole, up to the cap, before anything parses it. So an over-cap
+     * body never becomes a tree, and nothing a caller does with the answer (writing records to a slow
+     * target, a child stream's own requests) happens while the HTTP call is still open.
+     */
+    Raw exchange(String method, byte[] body) {
         HttpUrl url = parse(method, webhook.methodUrl(method));
         for (int hop = 0; ; hop++) {
             Request request = new Request.Builder().url(url)
@@ -106,7 +105,7 @@ final class WebhookTransport {
                     url = follow(method, url, response.header("Location"), status);
                     continue;
                 }
-                return new Answer(status, read(method, status, call, response), retryAfter(response.header("Retry-After")));
+                return read(method, status, call, response);
             } catch (java.net.UnknownHostException e) {
                 if (!answered) {
                     // Not retried: a name that never resolved is almost always a typo in the config.
@@ -124,34 +123,73 @@ final class WebhookTransport {
         }
     }
 
-    private JsonNode read(String method, int status, Call call, Response response) {
+    /** An answer as read: status, the body in memory, Retry-After when sent, the content type. */
+    record Raw(int status, InputStream body, Duration retryAfter, MediaType type) {
+    }
+
+    /** Parses a body read whole; Jackson's and the part limit's failures become typed ones. */
+    @FunctionalInterface
+    interface BodyParser<T> {
+        T parse(CappedInputStream body) throws IOException;
+    }
+
+    /**
+     * {@code parser}'s reading of {@code raw}, over a stream that enforces the part limits the parser
+     * sets ({@link CappedInputStream#limitPart}); malformed JSON and a part over its limit are malformed
+     * answers. Failures of the parser's own consumer pass through unchanged.
+     */
+    <T> T parse(String method, Raw raw, BodyParser<T> parser) {
+        CappedInputStream body = new CappedInputStream(raw.body(), Long.MAX_VALUE);
+        try {
+            return parser.parse(body);
+        } catch (CappedInputStream.TooLarge e) {
+            throw tooLarge(method, raw.status(), e, body);
+        } catch (JacksonException e) {
+            if (e.getCause() instanceof CappedInputStream.TooLarge tooLarge) {
+                throw tooLarge(method, raw.status(), tooLarge, body); // Jackson wraps the stream's exception
+            }
+            String what = raw.type() != null && "html".equals(raw.type().subtype())
+                    ? "an HTML page instead of JSON" : "JSON that does not parse (truncated or not JSON)";
+            throw errors.malformed(method, raw.status(), what, e);
+        } catch (IOException e) {
+            throw errors.transport(method, e);
+        }
+    }
+
+    JsonNode object(String method, int status, JsonNode node) {
+        if (node == null || node.isMissingNode() || !node.isObject()) {
+            throw errors.malformed(method, status, node == null || node.isMissingNode()
+                    ? "empty body" : "JSON that is not an object", null);
+        }
+        return node;
+    }
+
+    /**
+     * The body, counted against the cap (decompressed bytes: OkHttp inflates gzip itself, so a gzip
+     * bomb or an endless chunked stream stops at the cap instead of filling the heap).
+     */
+    private Raw read(String method, int status, Call call, Response response) {
         ResponseBody responseBody = response.body();
         if (responseBody.contentLength() > maxResponseBytes) {
             throw tooLarge(method, status);
         }
-        // The cap counts decompressed bytes (OkHttp inflates gzip itself), so a gzip bomb or an
-        // endless chunked stream stops at the cap instead of filling the heap; the body is read
-        // whole before it is parsed, so an over-cap one never becomes a tree (CappedBody).
-        try (InputStream in = CappedBody.read(responseBody.byteStream(), maxResponseBytes)) {
-            JsonNode node = mapper.readTree(in);
-            if (node == null || node.isMissingNode() || !node.isObject()) {
-                throw errors.malformed(method, status, node == null || node.isMissingNode()
-                        ? "empty body" : "JSON that is not an object", null);
-            }
-            return node;
+        try {
+            InputStream body = CappedBody.read(new CappedInputStream(responseBody.byteStream(), maxResponseBytes));
+            return new Raw(status, body, retryAfter(response.header("Retry-After")), responseBody.contentType());
         } catch (CappedInputStream.TooLarge e) {
             // Cancelled, the connection is dropped: closing the response would otherwise go on
             // reading (and allocating) the rest of an endless body to keep the connection.
             call.cancel();
             throw tooLarge(method, status);
-        } catch (JacksonException e) {
-            MediaType type = responseBody.contentType();
-            String what = type != null && "html".equals(type.subtype())
-                    ? "an HTML page instead of JSON" : "JSON that does not parse (truncated or not JSON)";
-            throw errors.malformed(method, status, what, e);
         } catch (IOException e) {
             throw errors.transport(method, e);
         }
+    }
+
+    private BitrixException tooLarge(String method, int status, CappedInputStream.TooLarge e, CappedInputStream body) {
+        return e.part() ? errors.malformed(method, status, "a part of the answer larger than "
+                + (body.partCap() >> 10) + " KB (a quarter of max_response_mb), not read further", null)
+                : tooLarge(method, status);
     }
 
     private BitrixException tooLarge(String method, int status) {

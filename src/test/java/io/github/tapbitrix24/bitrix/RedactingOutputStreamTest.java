@@ -48,4 +48,23 @@ class RedactingOutputStreamTest {
         out.flush();
         assertEquals(expected.toString(), sink.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void masksEveryOccurrenceAmongNearMissesOfTheSecretsOwnBytes() throws Exception {
+        // text made of the secret's own bytes, near misses and non-ASCII: where a skipping search
+        // could jump over a match, the result must still equal a plain replace
+        java.util.Random random = new java.util.Random(42);
+        String[] pieces = {SECRET, "s3cretTOKEN4", "TOKEN42", "2", "s", "\u00e9", "\u043f\u0440", "\n", "x"};
+        for (int round = 0; round < 200; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < 2_000; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            OutputStream out = new RedactingOutputStream(sink, SECRET);
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            out.close();
+            assertEquals(text.toString().replace(SECRET, "***"), sink.toString(StandardCharsets.UTF_8), "round " + round);
+        }
+    }
 }

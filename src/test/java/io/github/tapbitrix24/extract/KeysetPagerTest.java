@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tapbitrix24.bitrix.BatchCommand;
 import io.github.tapbitrix24.bitrix.BatchResult;
-import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.bitrix.BitrixErrorKind;
 import io.github.tapbitrix24.bitrix.BitrixException;
-import io.github.tapbitrix24.bitrix.Envelope;
-import io.github.tapbitrix24.bitrix.RequestStats;
 import io.github.tapbitrix24.bitrix.SubResult;
 import io.github.tapbitrix24.bitrix.TimeInfo;
 import io.github.tapbitrix24.extract.paging.KeysetPager;
@@ -216,61 +213,5 @@ class KeysetPagerTest {
         });
         assertThrows(IllegalStateException.class,
                 () -> new KeysetPager(api, d -> { }).scan(deals(F.objectNode()), 0, null, new Collect()));
-    }
-
-    /**
-     * A shared request may carry only a prefix of the chain (the scheduler, BitrixApi.batchPrefix):
-     * the pages not sent are not failures, so no back-off, and the next request starts after the
-     * last row answered; every row comes once, in order.
-     */
-    @Test
-    void aChainSentOnlyInPartGoesOnFromTheLastPageAnsweredWithoutBackOff() {
-        long[] next = {1};
-        List<Long> startedAfter = new ArrayList<>();
-        List<Integer> atLeast = new ArrayList<>();
-        BitrixApi api = new BitrixApi() {
-            @Override
-            public Envelope call(String method, ObjectNode params) {
-                throw new AssertionError("keyset paging goes through batch");
-            }
-
-            @Override
-            public BatchResult batch(List<BatchCommand> commands) {
-                throw new AssertionError("the pager asks for a prefix, not the whole chain");
-            }
-
-            @Override
-            public RequestStats stats() {
-                return new RequestStats(0, 0, 0);
-            }
-
-            @Override
-            public BatchResult batchPrefix(List<BatchCommand> commands, int least) {
-                atLeast.add(least);
-                startedAfter.add(commands.get(0).params().path("filter").path(">ID").asLong());
-                List<SubResult> sent = new ArrayList<>();
-                for (BatchCommand c : commands.subList(0, Math.min(3, commands.size()))) {
-                    int count = (int) Math.min(50, 401 - next[0]);
-                    sent.add(ok(c, rows(next[0], count)));
-                    next[0] += count;
-                }
-                return new BatchResult(sent);
-            }
-        };
-        List<Duration> slept = new ArrayList<>();
-        Collect sink = new Collect();
-
-        new KeysetPager(api, slept::add).scan(deals(F.objectNode()), 0, null, sink);
-
-        List<Long> expected = new ArrayList<>();
-        for (long id = 1; id <= 400; id++) {
-            expected.add(id);
-        }
-        assertEquals(expected, sink.ids);
-        assertEquals(List.of(), slept, "a command not sent is no failure");
-        // 1 page, then 3 of each chain of 50: after 50, 200, 350 (the last short page at 400)
-        assertEquals(List.of(0L, 50L, 200L, 350L), startedAfter);
-        assertEquals(List.of(1, 1, 1, 1), atLeast, "the first request goes whole; every chain may be cut after its first page");
-        assertEquals(List.of(50L, 200L, 350L, 400L), sink.checkpoints);
     }
 }

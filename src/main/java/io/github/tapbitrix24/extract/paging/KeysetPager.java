@@ -5,6 +5,7 @@ import io.github.tapbitrix24.bitrix.BatchResult;
 import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.bitrix.SubResult;
+import io.github.tapbitrix24.bitrix.SubResultConsumer;
 import io.github.tapbitrix24.extract.StreamUnavailableException;
 import io.github.tapbitrix24.extract.state.RowIds;
 import java.util.ArrayList;
@@ -24,8 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  * what the server does with a reference into a short page is undocumented, so everything after it
  * is discarded, and the next request starts again from the last ID actually seen.
  *
- * <p>Only a prefix of the chain may be sent ({@link BitrixApi#batchPrefix}): the scan then goes on
- * from the last page answered, as after a short batch.
+ * <p>From the second request on, each page's rows go to the sink as soon as the page is parsed
+ * ({@link BitrixApi#batch(List, SubResultConsumer)}), so no tree of a 2,500-row answer is built; the
+ * first request (probes and one page) is read whole, because its verdicts come before any row.
  *
  * <p>Adaptive size: the first request of a scan holds a single command, since most incremental
  * scans end inside one page (and then cost one request with 1 command instead of 50); only after
@@ -109,14 +111,13 @@ public final class KeysetPager {
                 commands.addAll(probe.commands());
             }
             int probeCount = commands.size();
-            int pages = first || probing ? 1 : api.affordableCalls(scan.method(), MAX_COMMANDS);
-            addPageCommands(scan, lastId, pages, commands);
+            int pageCount = first || probing ? 1 : api.affordableCalls(scan.method(), MAX_COMMANDS);
+            addPageCommands(scan, lastId, pageCount, commands);
 
-            // A shared request may carry only a prefix of the chain (the scheduler fits other
-            // streams in): the pages not sent are not failures, the next request starts after the
-            // last ID read, with no back-off. The first request (probes and one page) goes whole.
-            BatchResult result = StreamCalls.batchPrefix(api, scan.stream(), commands, probeCount + 1);
+            Pages pages = new Pages(scan, sink, lastId, commands.subList(probeCount, commands.size()));
+            BatchResult result;
             if (first) {
+                result = StreamCalls.batch(api, scan.stream(), commands);
                 // The first request (probes + one page) must succeed whole: it fixes the server
                 // start time the bookmark is derived from, and the probes' verdict.
                 SubResult failedFirst = firstFailure(result.results());
@@ -137,42 +138,18 @@ public final class KeysetPager {
                 }
                 sink.started(result);
                 first = false;
+                for (SubResult r : result.results()) {
+                    pages.accept(r.key(), r.result());
+                }
+            } else {
+                // Rows are written page by page as the answer is parsed (no tree of the whole answer).
+                result = StreamCalls.batch(api, scan.stream(), commands, pages);
             }
 
-            boolean end = false;
-            SubResult failed = null;
             long before = lastId;
-            for (int i = probeCount; i < result.results().size(); i++) {
-                SubResult page = result.results().get(i);
-                if (!page.ok()) {
-                    failed = page;
-                    break;
-                }
-                if (!scan.dialect().isPage(page.result())) {
-                    failed = StreamCalls.malformed(page, "a page that is not a list of rows");
-                    break;
-                }
-                JsonNode rows = scan.dialect().rows(page.result());
-                int pageSize = rows.size();
-                if (!rows.isEmpty()) {
-                    long pageLast = RowIds.of(rows.get(rows.size() - 1), scan.dialect().idField());
-                    if (pageLast <= lastId) {
-                        throw new IllegalStateException(scan.method() + " ignored the >" + scan.dialect().idField()
-                                + " filter (a page ended at " + pageLast + " after " + lastId
-                                + "); keyset paging cannot continue for stream " + scan.stream());
-                    }
-                    sink.rows(rows);
-                    lastId = pageLast;
-                    release(rows);
-                    if (sink.checkpointsEveryPage() && pageSize == ListDialect.PAGE_SIZE) {
-                        sink.checkpoint(lastId);
-                    }
-                }
-                if (pageSize < ListDialect.PAGE_SIZE) {
-                    end = true;
-                    break;
-                }
-            }
+            lastId = pages.lastId;
+            boolean end = pages.end;
+            SubResult failed = pages.failed(result);
             sink.checkpoint(lastId);
             if (end) {
                 return Outcome.COMPLETE;
@@ -188,6 +165,83 @@ public final class KeysetPager {
             } else {
                 attempts = 0;
             }
+        }
+    }
+
+    /**
+     * Writes the rows of one request's pages as they come, in key order, and remembers where it stopped:
+     * at the end of the data (a short page), or at the first page that failed, was skipped or is not a
+     * page, after which nothing is read (its successors chain from its last ID). A page reaches the sink
+     * whole or not at all; the next request starts after the last ID written, so an answer that breaks
+     * part-way costs the rest of its pages, never a row twice.
+     */
+    private static final class Pages implements SubResultConsumer {
+        private final Scan scan;
+        private final Sink sink;
+        private final List<String> keys = new ArrayList<>(MAX_COMMANDS);
+        private long lastId;
+        private int read;
+        private boolean end;
+        private boolean stopped;
+        private boolean notAPage;
+
+        Pages(Scan scan, Sink sink, long lastId, List<BatchCommand> pageCommands) {
+            this.scan = scan;
+            this.sink = sink;
+            this.lastId = lastId;
+            for (BatchCommand c : pageCommands) {
+                keys.add(c.key());
+            }
+        }
+
+        @Override
+        public void accept(String key, JsonNode result) {
+            int index = keys.indexOf(key);
+            if (index < 0) {
+                return; // a probe's result
+            }
+            if (stopped || index != read) {
+                stopped = true; // the page before it failed or was skipped
+                return;
+            }
+            if (!scan.dialect().isPage(result)) {
+                notAPage = true;
+                stopped = true;
+                return;
+            }
+            JsonNode rows = scan.dialect().rows(result);
+            int pageSize = rows.size();
+            if (!rows.isEmpty()) {
+                long pageLast = RowIds.of(rows.get(rows.size() - 1), scan.dialect().idField());
+                if (pageLast <= lastId) {
+                    throw new IllegalStateException(scan.method() + " ignored the >" + scan.dialect().idField()
+                            + " filter (a page ended at " + pageLast + " after " + lastId
+                            + "); keyset paging cannot continue for stream " + scan.stream());
+                }
+                sink.rows(rows);
+                lastId = pageLast;
+                release(rows);
+                if (sink.checkpointsEveryPage() && pageSize == ListDialect.PAGE_SIZE) {
+                    sink.checkpoint(lastId);
+                }
+            }
+            read++;
+            if (pageSize < ListDialect.PAGE_SIZE) {
+                end = true;
+                stopped = true;
+            }
+        }
+
+        /** The first page not read, as a failure (null when every page was read or the data ended). */
+        SubResult failed(BatchResult result) {
+            if (end || read == keys.size()) {
+                return null;
+            }
+            SubResult page = result.get(keys.get(read));
+            if (notAPage) {
+                return StreamCalls.malformed(page, "a page that is not a list of rows");
+            }
+            return page.ok() ? StreamCalls.malformed(page, "a page that came out of order") : page;
         }
     }
 

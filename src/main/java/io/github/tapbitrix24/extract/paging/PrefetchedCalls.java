@@ -110,6 +110,11 @@ public final class PrefetchedCalls implements BitrixApi {
     }
 
     @Override
+    public BatchResult batch(List<BatchCommand> commands, io.github.tapbitrix24.bitrix.SubResultConsumer consumer) {
+        return inner.batch(commands, consumer);
+    }
+
+    @Override
     public int affordableCalls(String method, int wanted) {
         return inner.affordableCalls(method, wanted);
     }

@@ -8,6 +8,7 @@ import io.github.tapbitrix24.bitrix.BitrixException;
 import io.github.tapbitrix24.bitrix.Envelope;
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.bitrix.SubResult;
+import io.github.tapbitrix24.bitrix.SubResultConsumer;
 import io.github.tapbitrix24.extract.StreamUnavailableException;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +53,15 @@ public final class StreamCalls {
     static BatchResult batchPrefix(BitrixApi api, String stream, List<BatchCommand> commands, int atLeast) {
         try {
             return api.batchPrefix(commands, atLeast);
+        } catch (BitrixException e) {
+            throw StreamUnavailableException.wrapIfUnavailable(stream, e);
+        }
+    }
+
+    /** {@link #batch(BitrixApi, String, List)} with each result handed to {@code consumer} as it is read. */
+    static BatchResult batch(BitrixApi api, String stream, List<BatchCommand> commands, SubResultConsumer consumer) {
+        try {
+            return api.batch(commands, consumer);
         } catch (BitrixException e) {
             throw StreamUnavailableException.wrapIfUnavailable(stream, e);
         }

@@ -6,6 +6,7 @@ import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.bitrix.Envelope;
 import io.github.tapbitrix24.bitrix.RequestStats;
 import io.github.tapbitrix24.bitrix.SubResult;
+import io.github.tapbitrix24.bitrix.SubResultConsumer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,37 @@ final class LaneApi implements BitrixApi {
             all.addAll(r.results());
         }
         return new BatchResult(List.copyOf(all));
+    }
+
+    /**
+     * Page by page: a request that goes alone is sent by the lane itself (the scheduler's
+     * {@link Scheduler#SEND_ALONE}), the answer streamed to {@code consumer} on the lane's thread;
+     * one shared with other lanes comes back whole and is handed to {@code consumer} afterwards.
+     * Either way the consumer runs in its own lane (it may write a STATE, or fetch children).
+     * A request sent alone counts one request and its sub-calls for the lane (a retry of the whole
+     * request inside the client is not counted per stream).
+     */
+    @Override
+    public BatchResult batch(List<BatchCommand> commands, SubResultConsumer consumer) {
+        Lane lane = scheduler.current();
+        if (lane == null) {
+            return inner.batch(commands, consumer);
+        }
+        if (commands.size() > SharedBatch.MAX_COMMANDS) {
+            throw new IllegalArgumentException("a streamed batch holds at most " + SharedBatch.MAX_COMMANDS
+                    + " commands, got " + commands.size());
+        }
+        Object answer = scheduler.park(lane, new LaneRequest.Batch(List.copyOf(commands), commands.size(), true));
+        if (answer == Scheduler.SEND_ALONE) {
+            return inner.batch(commands, consumer);
+        }
+        BatchResult whole = (BatchResult) answer;
+        for (SubResult r : whole.results()) {
+            if (r.ok()) {
+                consumer.accept(r.key(), r.result());
+            }
+        }
+        return whole;
     }
 
     @Override

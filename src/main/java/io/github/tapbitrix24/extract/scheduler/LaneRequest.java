@@ -11,8 +11,15 @@ sealed interface LaneRequest {
     /**
      * Sub-calls to send: the first {@code atLeast} together, the rest as far as they fit (a prefix
      * is cut from the end, never from the middle: a keyset chain references earlier keys).
+     * {@code streamed}: the lane reads the answer page by page; when the request goes alone, the
+     * lane sends it itself ({@link Scheduler#SEND_ALONE}).
      */
-    record Batch(List<BatchCommand> commands, int atLeast) implements LaneRequest {
+    record Batch(List<BatchCommand> commands, int atLeast, boolean streamed) implements LaneRequest {
+        /** A request whose answer the lane reads whole. */
+        Batch(List<BatchCommand> commands, int atLeast) {
+            this(commands, atLeast, false);
+        }
+
         public Batch {
             if (commands.isEmpty() || atLeast < 1 || atLeast > commands.size()) {
                 throw new IllegalArgumentException("a batch request needs 1 <= atLeast <= " + commands.size()

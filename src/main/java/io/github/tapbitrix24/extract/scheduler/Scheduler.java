@@ -34,6 +34,13 @@ import java.util.logging.Logger;
  */
 public final class Scheduler {
     private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
+    /**
+     * The answer to a streamed request that goes alone: the lane sends it itself, on its own thread,
+     * and reads the answer page by page as it is parsed (BitrixApi#batch with a consumer), so the rows
+     * are written as they arrive and no tree of a 2,500-row answer is built. Shared requests are
+     * answered whole: their parts' readers run on their own lanes' threads.
+     */
+    static final Object SEND_ALONE = new Object();
 
     private final BitrixApi inner;
     private final Clock clock;
@@ -287,6 +294,17 @@ public final class Scheduler {
     /** Sends the ready batch requests, packed by {@link SharedBatch#pack}, in one HTTP request. */
     private void sendShared(List<Lane> ready) {
         SharedBatch batch = SharedBatch.pack(ready, m -> inner.affordableCalls(m, SharedBatch.MAX_COMMANDS));
+        if (batch.parts().size() == 1) {
+            SharedBatch.Part only = batch.parts().get(0);
+            LaneRequest.Batch request = (LaneRequest.Batch) only.lane().request;
+            if (request.streamed() && only.commands().size() == request.commands().size()) {
+                sent++;
+                only.lane().httpRequests++;
+                only.lane().subCalls += request.commands().size();
+                only.lane().answer(SEND_ALONE);
+                return;
+            }
+        }
         RequestStats before = inner.stats();
         sent++;
         BatchResult all;

@@ -11,6 +11,7 @@ import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.bitrix.Envelope;
 import io.github.tapbitrix24.bitrix.RequestStats;
 import io.github.tapbitrix24.bitrix.SubResult;
+import io.github.tapbitrix24.bitrix.SubResultConsumer;
 import io.github.tapbitrix24.bitrix.TimeInfo;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,7 @@ class SchedulerTest {
     /** Answers every sub-call with its own key; records each request's keys; a method may be paused. */
     private static final class FakeClient implements BitrixApi {
         final List<List<String>> requests = new ArrayList<>();
+        final List<List<String>> streamed = new ArrayList<>();
         final List<Instant> sentAt = new ArrayList<>();
         Instant now = T0;
         String paused;
@@ -51,6 +53,12 @@ class SchedulerTest {
                         TimeInfo.EMPTY, null));
             }
             return new BatchResult(out);
+        }
+
+        @Override
+        public BatchResult batch(List<BatchCommand> commands, SubResultConsumer consumer) {
+            streamed.add(commands.stream().map(BatchCommand::key).toList());
+            return BitrixApi.super.batch(commands, consumer);
         }
 
         @Override
@@ -149,5 +157,31 @@ class SchedulerTest {
         assertEquals(List.of(Duration.ofSeconds(297)), slept, "then the loop sleeps until the reset");
         assertEquals(T0.plusSeconds(300), client.sentAt.get(3));
         assertTrue(client.requests.get(3).size() == 1);
+    }
+
+    @Test
+    void aStreamedRequestGoingAloneIsSentByItsLaneAndSharedOnesComeBackWholeToEachReader() {
+        FakeClient client = new FakeClient();
+        Scheduler scheduler = new Scheduler(client, client.clock(), d -> { });
+        List<String> read = new ArrayList<>();
+        List<BatchCommand> fifty = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            fifty.add(new BatchCommand("k" + i, "crm.deal.list", F.objectNode().put("who", "deals" + i)));
+        }
+        scheduler.lane("deals", null, () -> scheduler.api().batch(fifty, (key, node) -> {
+            if (key.equals("k49")) {
+                read.add("deals " + key + " " + node.asString());
+            }
+        }));
+        scheduler.lane("a", null, () -> scheduler.api().batch(one("m", "a"), (key, node) -> read.add("a " + key + " "
+                + node.asString())));
+        scheduler.lane("b", null, () -> scheduler.api().batch(one("m", "b"), (key, node) -> read.add("b " + key + " "
+                + node.asString())));
+        scheduler.run();
+
+        assertEquals(List.of(fifty.stream().map(BatchCommand::key).toList()), client.streamed,
+                "the full chain went alone, sent by its lane and streamed, under its own keys");
+        assertEquals(List.of(List.of("q0_k0", "q1_k0")), client.requests.subList(1, 2), "the two small ones shared");
+        assertEquals(List.of("deals k49 deals49", "a k0 a", "b k0 b"), read);
     }
 }
