@@ -2,6 +2,7 @@ package io.github.tapbitrix24.bench;
 
 import io.github.tapbitrix24.config.ConfigException;
 import io.github.tapbitrix24.config.ConfigLoader;
+import io.github.tapbitrix24.pacing.CallStreams;
 import io.github.tapbitrix24.portal.PortalOptions;
 import io.github.tapbitrix24.portal.http.PortalSimulator;
 import io.github.tapbitrix24.streams.StreamRegistry;
@@ -38,8 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
  * mvn -B -Pbench -DskipTests verify                      # S, M, L, the limited S run, start-up times
  * mvn -B -Pbench -DskipTests verify -Dbench.args="S"     # one scenario
  * </pre>
- * Arguments: scenario names (S, M, L) and {@code --no-limited} (skip the S run under the real limit),
- * {@code --no-startup}, {@code --no-naive}, {@code --startup-runs N}.
+ * Arguments: scenario names (S, M, L) and {@code --no-paced} (skip the paced run on the virtual clock,
+ * {@link PacedBench}), {@code --no-limited} (skip the S run under the real limit), {@code --no-startup},
+ * {@code --no-naive}, {@code --startup-runs N}.
  */
 public final class BenchMain {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -65,10 +67,13 @@ public final class BenchMain {
     private final StringBuilder md = new StringBuilder();
     private final long clkTck;
     private final Map<String, Object> sTraces = new LinkedHashMap<>();
+    /** Also run each scenario paced on the virtual clock ({@link PacedBench}). */
+    private final boolean paced;
 
-    private BenchMain(Path work, Path jar) throws IOException, InterruptedException {
+    private BenchMain(Path work, Path jar, boolean paced) throws IOException, InterruptedException {
         this.work = work;
         this.jar = jar;
+        this.paced = paced;
         this.clkTck = Long.parseLong(exec("getconf", "CLK_TCK").trim());
     }
 
@@ -77,12 +82,14 @@ public final class BenchMain {
         args = String.join(" ", args).trim().split("\\s+");
         List<String> scenarios = new ArrayList<>();
         boolean limited = true;
+        boolean paced = true;
         boolean startup = true;
         boolean naive = true;
         int startupRuns = 10;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--no-limited" -> limited = false;
+                case "--no-paced" -> paced = false;
                 case "--no-startup" -> startup = false;
                 case "--no-naive" -> naive = false;
                 case "--startup-runs" -> startupRuns = Integer.parseInt(args[++i]);
@@ -101,7 +108,7 @@ public final class BenchMain {
         Path work = root.resolve("target/bench");
         Files.createDirectories(work);
         Path report = work.resolve("report-" + String.join("", scenarios) + ".md");
-        BenchMain bench = new BenchMain(work, jar);
+        BenchMain bench = new BenchMain(work, jar, paced);
         bench.header(args);
         for (String s : scenarios) {
             bench.scenario(Scenario.of(s.toUpperCase(Locale.ROOT)), naive, limited && s.equalsIgnoreCase("S"));
@@ -194,7 +201,17 @@ public final class BenchMain {
                 }
             }
         }
+        PacedBench.Run pacedRun = null;
+        if (paced) {
+            System.out.println("bench: " + sc.name() + " paced on the virtual clock, load " + loadAverage());
+            pacedRun = PacedBench.run(PacedBench.portal(sc.deals()), configJson("", sc.dealOptions(), true),
+                    sc.allStreams() ? null : Set.of("deals"), null);
+        }
         tapTable(sc, tap);
+        if (pacedRun != null) {
+            PacedBench.report(pacedRun, TAP_OPERATING_THRESHOLD).forEach(this::line);
+            sTraces.put(sc.name() + ".modelTotal", pacedRun.totalSeconds());
+        }
         if (baseline != null) {
             naiveTable(sc, tap, baseline);
         }
@@ -218,11 +235,13 @@ public final class BenchMain {
                 null, catalog);
         List<TraceProxy.Request> discoverTrace = proxy.drain();
         check(discover, "discovery");
-        select(catalog, sc.allStreams() ? null : Set.of("deals"));
+        Set<String> selected = select(catalog, sc.allStreams() ? null : Set.of("deals"));
+        proxy.attribute(CallStreams.of(selected, new ConfigLoader().toConfig((ObjectNode) JSON.readTree(config.toFile()))));
         long ss = System.nanoTime();
         TapProcess.Result sync = tapProcess.run(label + ".sync", List.of("--config", config.toString(), "--catalog", catalog.toString()),
                 pid -> proxy.sampleClient(new TraceProxy.ProcSampler(pid)), null);
         proxy.sampleClient(null);
+        proxy.attribute(null);
         List<TraceProxy.Request> syncTrace = proxy.drain();
         check(sync, "sync");
         dump(work.resolve(label + ".sync.trace.csv"), syncTrace);
@@ -255,6 +274,14 @@ public final class BenchMain {
     }
 
     private Path writeConfig(String label, String webhook, boolean options, boolean standardLimits) throws IOException {
+        ObjectNode c = configJson(webhook, options, standardLimits);
+        Path p = work.resolve(label + ".config.json"); // holds the (simulator's) webhook token: stays in target/
+        Files.writeString(p, JSON.writeValueAsString(c));
+        return p;
+    }
+
+    /** The tap's config: every option on or off; without standard limits the tap's own pacing is lifted. */
+    static ObjectNode configJson(String webhook, boolean options, boolean standardLimits) {
         ObjectNode c = JSON.createObjectNode();
         c.put("webhook_url", webhook);
         c.put("extract_deal_contacts", options);
@@ -270,16 +297,19 @@ public final class BenchMain {
             c.put("request_burst", 100_000);
             c.put("operating_time_threshold", 3_600); // the schema's maximum; the portal's operating limit is off
         }
-        Path p = work.resolve(label + ".config.json"); // holds the (simulator's) webhook token: stays in target/
-        Files.writeString(p, JSON.writeValueAsString(c));
-        return p;
+        return c;
     }
 
-    /** Marks the given streams selected (null: every stream) and the others not. */
-    private static void select(Path catalog, Set<String> only) throws IOException {
+    /** Marks the given streams selected (null: every stream) and the others not; returns the selected ones. */
+    private static Set<String> select(Path catalog, Set<String> only) throws IOException {
         JsonNode root = JSON.readTree(catalog.toFile());
+        Set<String> selected = new java.util.LinkedHashSet<>();
         for (JsonNode s : root.path("streams")) {
-            boolean on = only == null || only.contains(s.path("tap_stream_id").asString());
+            String name = s.path("tap_stream_id").asString();
+            boolean on = only == null || only.contains(name);
+            if (on) {
+                selected.add(name);
+            }
             for (JsonNode m : s.path("metadata")) {
                 if (m.path("breadcrumb").isEmpty()) {
                     ((ObjectNode) m.path("metadata")).put("selected", on);
@@ -287,16 +317,19 @@ public final class BenchMain {
             }
         }
         Files.writeString(catalog, JSON.writeValueAsString(root));
+        return selected;
     }
 
     // ---- the tap's table -------------------------------------------------------------------
 
     /**
-     * Indices into the sync trace per stream, in run order, by the tap's own per-stream request
-     * counts. A parent's requests and those of the child streams read along with it are one
-     * stretch of the trace, interleaved; there each request goes to the stream of its method.
+     * Stretches of the sync trace per stream, in run order, by the tap's own per-stream request
+     * counts: only for where the tap was in time (wall, CPU, memory by trace position), which holds
+     * while streams run one after another. A parent's requests and those of the child streams read
+     * along with it are one stretch of the trace, interleaved; there each request goes to the stream
+     * of its method. Requests and time per stream come from {@link SubCallShares}.
      */
-    private static Map<String, List<Integer>> byStream(Run run) {
+    private static Map<String, List<Integer>> stretches(Run run) {
         Map<String, List<Integer>> out = new LinkedHashMap<>();
         List<TapProcess.TapStream> streams = run.sync().streams();
         int size = run.syncTrace().size();
@@ -338,20 +371,12 @@ public final class BenchMain {
         }
     }
 
-    /** Model seconds spent on the given requests: each request's share of the replayed wall time. */
-    private static double modelShare(List<Integer> indices, double[] end) {
-        double sum = 0;
-        for (int k : indices) {
-            sum += end[k] - (k == 0 ? 0 : end[k - 1]);
-        }
-        return sum;
-    }
-
     private void tapTable(Scenario sc, Run run) {
         TapProcess.Result sync = run.sync();
         List<TraceProxy.Request> trace = run.syncTrace();
         long tapRequests = sync.streams().stream().mapToLong(TapProcess.TapStream::httpRequests).sum();
-        Map<String, List<Integer>> split = byStream(run);
+        Map<String, List<Integer>> split = stretches(run);
+        SubCallShares shares = new SubCallShares(trace);
         List<LimitModel.Step> steps = steps(trace, false);
         double[] end = LimitModel.standard(TAP_OPERATING_THRESHOLD).replay(steps);
         double head = trace.isEmpty() ? 0 : (trace.get(0).arrivedNanos() - run.syncStart()) / 1e9;
@@ -369,23 +394,30 @@ public final class BenchMain {
         line("");
         line("Tap, full sync (limits off, CPU-bound):");
         line("");
-        line("| stream | records | HTTP requests | batch sub-commands | records / request | methods (requests carrying them) | wall s | tap CPU s | RSS high-water MB | under standard limit s |");
+        line("Requests, sub-commands, methods and time per stream by the stream of each sub-call (a request carrying several "
+                + "streams' sub-calls counts for each, its time is shared by sub-calls; `(method)`: sub-calls no stream declares); "
+                + "wall, CPU and RSS by the stretch of the trace the stream ran in (streams one after another).");
+        line("");
+        line("| stream | records | HTTP requests carrying it | batch sub-commands | records / request | methods (requests carrying them) | wall s | tap CPU s | RSS high-water MB | under standard limit s |");
         line("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|");
-        List<TapProcess.TapStream> streams = sync.streams();
+        List<TapProcess.TapStream> streams = new ArrayList<>(sync.streams());
+        streams.removeIf(s -> s.stream().startsWith("(") && shares.requests(s.stream()).isEmpty()); // the runner's own rows
+        for (String extra : shares.streams()) {
+            if (streams.stream().noneMatch(s -> s.stream().equals(extra))) {
+                streams.add(new TapProcess.TapStream(extra, 0, 0, 0, 0, null, null));
+            }
+        }
         for (TapProcess.TapStream s : streams) {
-            List<Integer> idx = split.getOrDefault(s.stream(), List.of());
-            List<TraceProxy.Request> reqs = idx.stream().map(trace::get).toList();
+            List<Integer> idx = shares.requests(s.stream());
             CountingSink.StreamCount c = sync.sink().streams().get(s.stream());
             long records = c == null ? 0 : c.records;
             if (s.skipped() != null) {
                 line("| " + s.stream() + " | skipped: " + s.skipped() + " | | | | | | | | |");
                 continue;
             }
-            long sub = reqs.stream().mapToLong(TraceProxy.Request::subCommands).sum();
-            Map<String, Integer> perMethod = new java.util.TreeMap<>(); // requests that carried each method
-            reqs.forEach(r -> r.calls().stream().map(TraceProxy.Call::method).distinct().forEach(m -> perMethod.merge(m, 1, Integer::sum)));
+            long sub = shares.subCalls(s.stream());
             List<String> methods = new ArrayList<>();
-            perMethod.forEach((m, n) -> methods.add(m + " (" + n + ")"));
+            shares.methods(s.stream()).forEach((m, n) -> methods.add(m + " (" + n + ")"));
             // Wall, CPU and memory by trace position: a parent's stretch includes the children read along with it.
             List<String> riders = streams.stream().filter(r -> s.stream().equals(r.along())).map(TapProcess.TapStream::stream).toList();
             String wall = "along";
@@ -415,8 +447,8 @@ public final class BenchMain {
             String name = s.along() != null ? s.stream() + " (read along with " + s.along() + ")"
                     : riders.isEmpty() ? s.stream() : s.stream() + " (wall, CPU, RSS with " + String.join(", ", riders) + ")";
             line(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %s | %s | %s | %s | %.1f |", name, fmt(records),
-                    reqs.size(), sub, reqs.isEmpty() ? "–" : fmt(Math.round(records / (double) reqs.size())),
-                    String.join(", ", methods), wall, cpu, hwmMb, modelShare(idx, end)));
+                    idx.size(), sub, idx.isEmpty() ? "–" : fmt(Math.round(records / (double) idx.size())),
+                    String.join(", ", methods), wall, cpu, hwmMb, shares.share(s.stream(), end)));
         }
         long records = sync.sink().records();
         long sub = trace.stream().mapToLong(TraceProxy.Request::subCommands).sum();
@@ -436,9 +468,10 @@ public final class BenchMain {
         double[] at480 = LimitModel.standard(SERVER_OPERATING_BUDGET).replay(steps);
         List<LimitModel.Step> noServer = steps.stream().map(x -> new LimitModel.Step(x.gap(), 0, x.calls())).toList();
         double[] rateOnly = new LimitModel(2, 50, Double.MAX_VALUE).replay(noServer);
-        line(String.format(Locale.ROOT, "Computed under the standard limit (2 req/s, burst 50; simulated server time; tap pausing a method above %.0f s "
+        line(String.format(Locale.ROOT, "%s (2 req/s, burst 50; simulated server time; tap pausing a method above %.0f s "
                         + "of operating time): discovery %.1f s + sync %.1f s = **%.1f s (%.1f min)**. Simulated server time summed over the sync: %.1f s.",
-                TAP_OPERATING_THRESHOLD, modelDiscover, modelSync, limitedTotal, limitedTotal / 60,
+                paced ? "The unpaced trace replayed through the limit model (bench.LimitModel, streams one after another)"
+                        : "Computed under the standard limit", TAP_OPERATING_THRESHOLD, modelDiscover, modelSync, limitedTotal, limitedTotal / 60,
                 trace.stream().mapToDouble(TraceProxy.Request::duration).sum()));
         line("");
         if (end.length > 0) {
@@ -448,7 +481,7 @@ public final class BenchMain {
             line("");
         }
         sTraces.put(sc.name() + ".modelTotal", limitedTotal);
-        dealsWithChildren(sc, run, split);
+        dealsWithChildren(sc, run, shares);
     }
 
     /**
@@ -456,15 +489,14 @@ public final class BenchMain {
      * stretch of the trace where the deals were read with their children riding along, replayed
      * on its own (a fresh bucket, as a run of only these streams would start).
      */
-    private void dealsWithChildren(Scenario sc, Run run, Map<String, List<Integer>> split) {
+    private void dealsWithChildren(Scenario sc, Run run, SubCallShares shares) {
         List<String> family = new ArrayList<>(List.of("deals"));
         run.sync().streams().stream().filter(s -> "deals".equals(s.along())).forEach(s -> family.add(s.stream()));
         if (!sc.dealOptions() || family.size() == 1) {
             return;
         }
-        List<Integer> idx = new ArrayList<>();
-        family.forEach(n -> idx.addAll(split.getOrDefault(n, List.of())));
-        java.util.Collections.sort(idx);
+        java.util.TreeSet<Integer> idx = new java.util.TreeSet<>();
+        family.forEach(n -> idx.addAll(shares.requests(n)));
         List<TraceProxy.Request> reqs = idx.stream().map(run.syncTrace()::get).toList();
         List<LimitModel.Step> steps = steps(reqs, false);
         double[] at200 = LimitModel.standard(TAP_OPERATING_THRESHOLD).replay(steps);
@@ -557,7 +589,7 @@ public final class BenchMain {
     }
 
     private void naiveTable(Scenario sc, Run tap, NaiveRun naive) {
-        Map<String, List<Integer>> split = byStream(tap);
+        SubCallShares shares = new SubCallShares(tap.syncTrace());
         List<LimitModel.Step> children = new ArrayList<>(); // issue 6: deals, contacts, comments, products
         Map<String, Long> tapRecords = new LinkedHashMap<>();
         tap.sync().sink().streams().forEach((k, v) -> tapRecords.put(k, v.records));
@@ -587,7 +619,7 @@ public final class BenchMain {
             long records = Math.round(r.records() * (double) reps);
             naiveTotal += requests;
             String tapStream = r.stream().equals("CONTACT_IDS") ? null : r.stream();
-            long tapReq = tapStream == null || split.get(tapStream) == null ? -1 : split.get(tapStream).size();
+            long tapReq = tapStream == null || shares.requests(tapStream).isEmpty() ? -1 : shares.requests(tapStream).size();
             if (tapReq > 0) {
                 tapTotalCovered += tapReq;
             }
@@ -669,11 +701,34 @@ public final class BenchMain {
         double[] simulated = LimitModel.standard(TAP_OPERATING_THRESHOLD).replay(free);
         line(String.format(Locale.ROOT, "**%s under the real limit** (portal: leaky bucket 2/s burst 50 and operating budget ON; tap: "
                         + "client bucket 2/s burst 50, operating threshold %.0f s, its defaults): the sync's %d HTTP requests took "
-                        + "**%.1f s** by the clock from first request to last answer (process %.1f s, CPU %.2f s); %d × HTTP 503, %d × HTTP 429. %s "
-                        + "With the cost model's simulated server times instead (what the computed figures above use) the span is %.1f s.",
+                        + "**%.1f s** by the clock from first request to last answer (process %.1f s, CPU %.2f s); %d × HTTP 503, %d × HTTP 429. %s%s "
+                        + "With the cost model's simulated server times instead (what the replayed figures above use) the span is %.1f s.",
                 sc.name(), TAP_OPERATING_THRESHOLD, run.syncTrace().size(), clock, run.sync().wallNanos() / 1e9, run.sync().cpuSeconds(),
-                errors503, errors429, verdict, simulated[simulated.length - 1]));
+                errors503, errors429, paced ? virtualVerdict(sc, answered, clock) + " " : "", verdict, simulated[simulated.length - 1]));
         line("");
+    }
+
+    /**
+     * The virtual clock against the real one: the same scenario paced on the virtual clock (the tap in this JVM,
+     * its own bucket and threshold, the same portal limits), each answered request taking the time the portal took
+     * for it in the run on the real clock, from the request going out to its answer.
+     */
+    private String virtualVerdict(Scenario sc, List<TraceProxy.Request> answered, double clock) {
+        long[] server = answered.stream().mapToLong(r -> r.answeredNanos() - r.arrivedNanos()).toArray();
+        PortalOptions options = PacedBench.portal(sc.deals()).withAdvanceClockOnRequest(false);
+        PacedBench.Run v;
+        try {
+            v = PacedBench.run(options, configJson("", sc.dealOptions(), true), sc.allStreams() ? null : Set.of("deals"), server);
+        } catch (IllegalStateException e) {
+            return "The virtual clock could not replay this run: " + e.getMessage() + ".";
+        }
+        double predicted = v.result().syncSpan() / 1e9;
+        io.github.tapbitrix24.pacing.VirtualTime.Account a = v.result().sync();
+        return String.format(Locale.ROOT, "**The virtual clock predicts %.1f s** (%+.2f %% against the clock): the tap paced on it in this JVM, "
+                        + "%d requests, each answered one taking the portal's response time of this run (%.1f s in all), rate waits %.1f s, "
+                        + "operating-time pauses %.1f s, back-off %.1f s, client time %.1f s (CPU of the tap's thread).",
+                predicted, 100 * (predicted - clock) / clock, a.requests(), a.server() / 1e9, a.rateWaits() / 1e9, a.pauses() / 1e9,
+                a.backoff() / 1e9, a.client() / 1e9);
     }
 
     // ---- start-up -----------------------------------------------------------------------------

@@ -100,7 +100,7 @@ public final class DeletionSweepBench {
             pagesLeft -= pages;
             List<TraceProxy.Call> calls = new ArrayList<>();
             for (int p = 0; p < pages; p++) {
-                calls.add(new TraceProxy.Call(s.stream(), PAGE_PROCESSING));
+                calls.add(new TraceProxy.Call(s.stream(), PAGE_PROCESSING, null));
             }
             steps.add(new LimitModel.Step(gap, pages * PAGE_PROCESSING, calls));
         }

@@ -2,6 +2,7 @@ package io.github.tapbitrix24.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.tapbitrix24.pacing.CallStreams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,8 +39,11 @@ final class TraceProxy implements AutoCloseable {
     private static final byte[] RESULT_TIME = "\"result_time\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TIME = "\"time\":".getBytes(StandardCharsets.US_ASCII);
 
-    /** One sub-call: its REST method and the processing seconds the portal charged for it. */
-    record Call(String method, double processing) {
+    /**
+     * One sub-call: its REST method, the processing seconds the portal charged for it, and the stream it
+     * was made for ({@link CallStreams}; null when the relay was not told the streams).
+     */
+    record Call(String method, double processing, String stream) {
     }
 
     /**
@@ -70,6 +74,7 @@ final class TraceProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final List<Request> trace = new ArrayList<>();
     private volatile ProcSampler sampler;
+    private volatile CallStreams streams;
 
     /** @param upstreamBase the portal's {@code http://127.0.0.1:port} */
     TraceProxy(String upstreamBase) throws IOException {
@@ -87,6 +92,11 @@ final class TraceProxy implements AutoCloseable {
     /** Samples CPU and memory of the given client process at each request (null: no sampling). */
     void sampleClient(ProcSampler s) {
         sampler = s;
+    }
+
+    /** Names the stream of each sub-call from now on (null: no names). */
+    void attribute(CallStreams s) {
+        streams = s;
     }
 
     synchronized List<Request> drain() {
@@ -132,7 +142,7 @@ final class TraceProxy implements AutoCloseable {
                 os.write(out);
             }
             long answered = System.nanoTime();
-            List<Call> calls = calls(method, body, out);
+            List<Call> calls = calls(method, query, body, out, streams);
             double duration = durationOf(out);
             synchronized (this) {
                 trace.add(new Request(trace.size() + 1, method, calls, resp.statusCode(), out.length, arrived, answered,
@@ -147,11 +157,16 @@ final class TraceProxy implements AutoCloseable {
     }
 
     /** The sub-calls of a batch (method from each command, cost from result_time), or the method itself. */
-    private static List<Call> calls(String method, byte[] request, byte[] response) {
+    private static List<Call> calls(String method, String query, byte[] request, byte[] response, CallStreams streams) {
         if (!method.equals("batch")) {
             JsonNode time = tail(response, TIME);
             double processing = time == null ? 0 : time.path("processing").asDouble(0);
-            return List.of(new Call(method, processing));
+            String stream = null;
+            if (streams != null) {
+                JsonNode params = request.length > 0 && request[0] == '{' ? JSON.readTree(request) : CallStreams.params(query);
+                stream = streams.of(method, params);
+            }
+            return List.of(new Call(method, processing, stream));
         }
         JsonNode req = request.length == 0 ? null : JSON.readTree(request);
         JsonNode cmd = req == null ? null : req.get("cmd");
@@ -163,7 +178,8 @@ final class TraceProxy implements AutoCloseable {
                 int q = text.indexOf('?');
                 String m = (q < 0 ? text : text.substring(0, q)).trim().toLowerCase(java.util.Locale.ROOT);
                 JsonNode t = times == null || !times.isObject() ? null : times.get(c.getKey());
-                calls.add(new Call(m, t == null ? 0 : t.path("processing").asDouble(0)));
+                calls.add(new Call(m, t == null ? 0 : t.path("processing").asDouble(0),
+                        streams == null ? null : streams.of(m, CallStreams.params(q < 0 ? null : text.substring(q + 1)))));
             }
         }
         return calls;
