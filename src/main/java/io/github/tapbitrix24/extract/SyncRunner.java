@@ -66,7 +66,6 @@ public final class SyncRunner {
     private final Function<String, Optional<StreamSpec>> specs;
     private final TapConfig config;
     private final StreamPlanner planner;
-    private final SecretScrubber scrubber;
     private final EntitySweeper sweeper;
     private final List<SweepSummary> sweeps = new ArrayList<>();
     private RunProgress progress;
@@ -92,7 +91,6 @@ public final class SyncRunner {
         this.specs = Objects.requireNonNull(specs, "specs");
         this.config = Objects.requireNonNull(config, "config");
         this.planner = new StreamPlanner(config);
-        this.scrubber = new SecretScrubber(config.webhookUrl());
         this.sweeper = new EntitySweeper(api, new KeysetPager(api, sleeper), clock, config.deletions());
     }
 
@@ -318,7 +316,7 @@ public final class SyncRunner {
 
     private SingerStreamOutput output(StreamPlan plan, ObjectNode schema, SyncState state, PortalOffset portalOffset) {
         SingerStreamOutput out = new SingerStreamOutput(plan.name(), schema, writer, state, portalOffset, clock,
-                scrubber, config.emitActivateVersion() && readsEverything(plan), progress.stream(plan.name()));
+                config.emitActivateVersion() && readsEverything(plan), progress.stream(plan.name()));
         outputs.add(out);
         return out;
     }
