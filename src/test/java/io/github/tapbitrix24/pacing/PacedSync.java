@@ -201,6 +201,12 @@ public final class PacedSync {
             return inner.affordableCalls(method, wanted);
         }
 
+        /** The scheduler asks which methods are paused, to send the others meanwhile (docs/scheduler.md). */
+        @Override
+        public java.util.Optional<java.time.Instant> pausedUntil(String method) {
+            return inner.pausedUntil(method);
+        }
+
         @Override
         public RequestStats stats() {
             return inner.stats();

@@ -23,14 +23,15 @@ import java.time.ZoneOffset;
  *       for it (its leaky bucket {@code RequestBudget}, its {@code OperatingBudget}, the retries of a request
  *       or a sub-call); a sleep of any other class is booked as an <b>other wait</b> and the class named,
  *       so a new kind of wait shows instead of being counted as one of these;</li>
- *   <li><b>client</b>: the tap's own work. The CPU time of the thread that runs the tap (the whole
- *       tap runs on it: client, parsing, coercion, writer) is added to the clock whenever that thread
- *       reads the clock or sleeps, so the bucket and the budgets see the time the tap really spent
+ *   <li><b>client</b>: the tap's own work. The CPU time of the threads that run the tap (the given
+ *       thread, and the scheduler's lanes, threads named {@code lane …}, which run one at a time:
+ *       client, parsing, coercion, writer) is added to the clock whenever such a thread reads the
+ *       clock or sleeps, so the bucket and the budgets see the time the tap really spent
  *       computing, in the order it spent it.</li>
  * </ul>
  * A move of the clock that none of them made is booked as <b>unaccounted</b>, so the account
- * shows when something else (a second thread, a skew) moved it. Not thread-safe for more than one
- * tap thread: the tap is single-threaded.
+ * shows when something else (a second thread, a skew) moved it. The tap's threads never run at the
+ * same time (docs/scheduler.md), so their CPU times add up in the order they were spent.
  */
 public final class VirtualTime {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -60,7 +61,8 @@ public final class VirtualTime {
     private int replayed;
     private long firstStart = -1; // epoch nanos when the first request since markSpan() went out
     private long lastAnswer = -1;
-    private long cpuSeen;
+    /** Per tap thread, its CPU time already added to the clock. */
+    private final java.util.Map<Long, Long> cpuSeen = new java.util.HashMap<>();
     private long seenAt; // epoch nanos of the clock as last booked
     private long server;
     private long rateWaits;
@@ -85,7 +87,9 @@ public final class VirtualTime {
         this.clock = clock;
         this.tap = tap;
         this.chargeCpu = chargeCpu;
-        this.cpuSeen = chargeCpu ? cpu() : 0;
+        if (chargeCpu) {
+            cpuSeen.put(tap.getId(), THREADS.getThreadCpuTime(tap.getId()));
+        }
         this.seenAt = nanos(clock.instant());
     }
 
@@ -146,7 +150,9 @@ public final class VirtualTime {
         String who = askedBy();
         switch (who) {
             case "RequestBudget" -> rateWaits += d.toNanos();
-            case "OperatingBudget" -> pauses += d.toNanos();
+            // the scheduler sleeps only when every stream waits for a method's operating-time reset
+            // (or, rarely, a failed sub-call's back-off): docs/scheduler.md
+            case "OperatingBudget", "Scheduler" -> pauses += d.toNanos();
             case "Retrier", "StreamCalls" -> backoff += d.toNanos(); // a failed request, a failed sub-call
             default -> {
                 otherWaits += d.toNanos(); // a wait this account does not know yet: named, not guessed
@@ -195,7 +201,7 @@ public final class VirtualTime {
 
     /** Books what is left (the tap's CPU after its last clock read) and returns the account so far. */
     public synchronized Account account() {
-        if (Thread.currentThread() == tap) {
+        if (isTap(Thread.currentThread())) {
             chargeClient();
         }
         book();
@@ -214,16 +220,17 @@ public final class VirtualTime {
 
     private synchronized void chargeClient() {
         book();
-        if (!chargeCpu || Thread.currentThread() != tap) {
+        Thread current = Thread.currentThread();
+        if (!chargeCpu || !isTap(current)) {
             return;
         }
-        long cpu = cpu();
-        long spent = cpu - cpuSeen;
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        long spent = cpu - cpuSeen.getOrDefault(current.getId(), 0L); // a lane's thread starts at 0
         if (spent > 0) {
             clock.advance(Duration.ofNanos(spent));
             seenAt += spent;
             client += spent;
-            cpuSeen = cpu;
+            cpuSeen.put(current.getId(), cpu);
         }
     }
 
@@ -236,8 +243,9 @@ public final class VirtualTime {
         }
     }
 
-    private long cpu() {
-        return THREADS.getThreadCpuTime(tap.getId());
+    /** The given tap thread, or a lane of the tap's scheduler (extract.scheduler.Lane names its threads so). */
+    private boolean isTap(Thread t) {
+        return t == tap || t.getName().startsWith("lane ");
     }
 
     private static long nanos(Instant t) {
