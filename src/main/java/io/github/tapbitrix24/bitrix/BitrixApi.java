@@ -1,6 +1,8 @@
 package io.github.tapbitrix24.bitrix;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -19,6 +21,26 @@ public interface BitrixApi {
      * in {@link SubResult#error()}. Only whole-request failures throw.
      */
     BatchResult batch(List<BatchCommand> commands);
+
+    /**
+     * Runs a prefix of {@code commands} (all by default), at least the first {@code atLeast}, for
+     * callers whose commands may be cut from the end (a keyset chain, independent sub-calls): a
+     * scheduler sharing one HTTP request among several streams sends only what fits and answers
+     * the rest later. The result holds the sent prefix's sub-results, in order; a command not in
+     * it was not sent (not a failure).
+     */
+    default BatchResult batchPrefix(List<BatchCommand> commands, int atLeast) {
+        return batch(commands);
+    }
+
+    /**
+     * When {@code method} may be called again, while it is paused over its operating-time budget
+     * [bitrix24-api.md §4.2]; empty when it may be called now. Lets a scheduler send other methods
+     * meanwhile instead of waiting in the client.
+     */
+    default Optional<Instant> pausedUntil(String method) {
+        return Optional.empty();
+    }
 
     /**
      * One {@code batch} request (1 to 50 commands, {@code halt=0}) whose successful results are handed

@@ -1,11 +1,13 @@
 package io.github.tapbitrix24.bitrix;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -232,6 +234,11 @@ public final class BitrixClient implements BitrixApi {
     @Override
     public int affordableCalls(String method, int wanted) {
         return operatingBudget.affordable(method, wanted);
+    }
+
+    @Override
+    public Optional<Instant> pausedUntil(String method) {
+        return operatingBudget.pausedUntil(method);
     }
 
     @Override

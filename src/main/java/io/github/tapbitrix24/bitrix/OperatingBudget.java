@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -96,16 +97,28 @@ public final class OperatingBudget {
         return until;
     }
 
-    /** How many of {@code wanted} calls fit under the limit a refusal revealed (all when none has). */
+    /**
+     * How many of {@code wanted} calls fit under the method's pause line (the threshold, or below
+     * a limit a refusal revealed) at their learned cost; at least one. A method close to its line
+     * so gets a few sub-calls per request instead of fifty that would overshoot it (and, past the
+     * portal's own limit, be refused): a scheduler fills the rest of the request with other methods.
+     */
     public synchronized int affordable(String method, int wanted) {
-        Double limit = learnedLimit.get(method);
+        Double learned = learnedLimit.get(method);
         Double used = lastOperating.get(method);
         Double cost = costPerCall.get(method);
-        if (limit == null || used == null || cost == null || cost <= 0) {
+        if (used == null || cost == null || cost <= 0) {
             return wanted;
         }
-        double room = limit * LEARNED_MARGIN - used;
+        double line = learned == null ? threshold : Math.min(threshold, learned * LEARNED_MARGIN);
+        double room = line - used;
         return (int) Math.max(1, Math.min(wanted, Math.floor(room / cost)));
+    }
+
+    /** When {@code method} may be called again, if it is paused now; does not consume the pause. */
+    public synchronized Optional<Instant> pausedUntil(String method) {
+        Instant until = pausedUntil.get(method);
+        return until != null && until.isAfter(clock.instant()) ? Optional.of(until) : Optional.empty();
     }
 
     /** Waits while any of {@code methods} is paused; logs each pause. */

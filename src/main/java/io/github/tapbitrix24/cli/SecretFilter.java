@@ -8,9 +8,11 @@ import java.io.PrintStream;
 /**
  * The one place every byte the tap writes to stdout or stderr passes: once the config names the
  * webhook, the secret is masked here ({@link WebhookUrl#redacting}), whatever produced the text: a
- * record, a label in a SCHEMA or the catalog, a log line, an error. Earlier code paths scrub too;
- * this is the guarantee. A write error of the underlying {@link PrintStream} (which only sets a
- * flag) is turned back into an {@link IOException} at flush, so a closed stdout still ends the run.
+ * record, a label in a SCHEMA or the catalog, a log line, an error. Records (file links the portal
+ * builds for the caller carry the webhook) are masked here only; error texts are also redacted where
+ * they are made, since an exception's message can travel further than stderr. A write error of the
+ * underlying {@link PrintStream} (which only sets a flag) is turned back into an {@link IOException}
+ * at flush, so a closed stdout still ends the run.
  */
 final class SecretFilter extends OutputStream {
     private final PrintStream raw;

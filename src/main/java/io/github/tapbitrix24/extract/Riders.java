@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The child streams riding along one parent read ({@link DealChildrenReader#canFollow}), their
- * outputs, and what they cost: the runner takes their requests out of the parent's count.
+ * outputs, and what they cost (each child's fetches are lanes of their own, counted per child).
  */
 final class Riders {
     private DealChildrenReader reader;
@@ -23,18 +23,6 @@ final class Riders {
 
     StreamOutput carry(StreamOutput parentOut) {
         return followers.isEmpty() ? parentOut : reader.carrying(parentOut, followers);
-    }
-
-    long httpRequests() {
-        return followers.stream().mapToLong(ChildFollower::httpRequests).sum();
-    }
-
-    long subCommands() {
-        return followers.stream().mapToLong(ChildFollower::subCommands).sum();
-    }
-
-    long nanos() {
-        return followers.stream().mapToLong(ChildFollower::nanos).sum();
     }
 
     List<StreamSummary> summaries(String parent, String parentSkipped) {

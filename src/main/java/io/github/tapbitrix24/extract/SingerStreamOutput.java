@@ -16,8 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A stream's rows and positions as Singer messages: rows coerced by the stream's selected SCHEMA
  * (the same table discovery used; fields outside it are not written), RECORDs stamped with the
- * time their page arrived, with the webhook secret scrubbed from every string ({@link SecretScrubber}),
- * STATE after every checkpoint (the writer flushes there).
+ * time their page arrived, STATE after every checkpoint (the writer flushes there). The webhook
+ * secret, which the portal can hand back in data (file fields carry download links built for the
+ * caller, D:api-reference/crm/universal/object-fields.md), is masked on its way to stdout, with every
+ * other byte the tap writes (cli/SecretFilter): one place, so no path can miss it.
  *
  * <p>With a table version (emit_activate_version, FULL_TABLE reads): every RECORD carries it; the
  * stream's very first versioned read announces it with ACTIVATE_VERSION before its records (so the
@@ -32,14 +34,13 @@ final class SingerStreamOutput implements StreamOutput {
     private final SyncState state;
     private final PortalOffset portalOffset;
     private final Clock clock;
-    private final SecretScrubber scrubber;
     private final Long version;
     private final RunProgress.Counter counter;
     private RecordCoercer coercer;
 
     /** @param versioned whether the read carries a table version (see above) */
     SingerStreamOutput(String stream, ObjectNode schema, SingerWriter writer, SyncState state,
-                       PortalOffset portalOffset, Clock clock, SecretScrubber scrubber, boolean versioned,
+                       PortalOffset portalOffset, Clock clock, boolean versioned,
                        RunProgress.Counter counter) {
         this.stream = stream;
         this.schema = schema;
@@ -47,7 +48,6 @@ final class SingerStreamOutput implements StreamOutput {
         this.state = state;
         this.portalOffset = portalOffset;
         this.clock = clock;
-        this.scrubber = scrubber;
         this.counter = counter;
         this.version = versioned ? startVersion() : null;
     }
@@ -78,8 +78,7 @@ final class SingerStreamOutput implements StreamOutput {
         for (JsonNode row : rows) {
             if (keep.test(row)) {
                 RecordCoercer c = coercer;
-                // straight to the generator, every string value scrubbed on its way out
-                writer.writeRecord(stream, gen -> c.write(row, gen, scrubber::scrubText), extracted, version);
+                writer.writeRecord(stream, gen -> c.write(row, gen), extracted, version);
                 counter.written(row);
             }
         }

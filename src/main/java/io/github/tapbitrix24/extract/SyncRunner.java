@@ -11,6 +11,7 @@ import io.github.tapbitrix24.extract.deletions.EntitySweeper;
 import io.github.tapbitrix24.extract.deletions.SweepSummary;
 import io.github.tapbitrix24.extract.paging.KeysetPager;
 import io.github.tapbitrix24.extract.paging.PrefetchedCalls;
+import io.github.tapbitrix24.extract.scheduler.Scheduler;
 import io.github.tapbitrix24.extract.state.PortalOffset;
 import io.github.tapbitrix24.extract.state.StreamBookmark;
 import io.github.tapbitrix24.extract.state.SyncState;
@@ -40,15 +41,24 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Syncs every selected stream of a catalog: per stream a SCHEMA, its RECORDs and STATE messages,
- * then a final STATE. Streams run one after another in catalog order, except that a stream the
- * incoming state was in the middle of ({@code currently_syncing}) goes first, so a killed run
- * resumes where it stopped before anything else, and that per-deal child streams come with their
- * parent: read along with its read when their bookmarks allow, else after it. The small streams'
- * first calls are sent together when the run starts ({@link PrefetchedCalls}).
+ * then a final STATE. Each stream's read (with its children riding along and its deletion sweep)
+ * is a lane of the {@link Scheduler}: the lanes run interleaved, one at a time, and their requests
+ * share HTTP requests, so a stream paused over its operating-time budget does not hold up the
+ * others (docs/scheduler.md). Lanes are in catalog order, except that the stream the incoming
+ * state names ({@code currently_syncing}) comes first, and that a per-deal child stream comes with
+ * its parent: read along with its read when their bookmarks allow, else in a lane that starts
+ * after the parent's has ended. The small streams' first calls are sent together when the run
+ * starts ({@link PrefetchedCalls}).
+ *
+ * <p>State stays exact with streams interleaved: a stream puts its position into the shared
+ * {@link SyncState} only after writing the records it covers, and every STATE carries every
+ * stream's latest position; {@code currently_syncing} names the earliest-started stream still in
+ * flight.
  */
 public final class SyncRunner {
     private static final Logger LOG = Logger.getLogger(SyncRunner.class.getName());
 
+    private final Scheduler scheduler;
     private final BitrixApi api;
     private final SingerWriter writer;
     private final Clock clock;
@@ -56,19 +66,24 @@ public final class SyncRunner {
     private final Function<String, Optional<StreamSpec>> specs;
     private final TapConfig config;
     private final StreamPlanner planner;
-    private final SecretScrubber scrubber;
     private final EntitySweeper sweeper;
     private final List<SweepSummary> sweeps = new ArrayList<>();
     private RunProgress progress;
     /** The outputs of the current run, for the report of values written as null at its end. */
     private final List<SingerStreamOutput> outputs = new ArrayList<>();
 
+    /** The streams in flight, in the order they started: the first is {@code currently_syncing}. */
+    private final List<String> inFlight = new ArrayList<>();
+
     /**
+     * @param api     the API the readers use: the scheduler's, or a wrapper around it
      * @param specs   resolves a catalog's tap_stream_id to the stream's declaration
      * @param readers the reader of each API family
+     * @param sleeper the scheduler's sleeper (a back-off inside a lane lets the others run)
      */
-    public SyncRunner(BitrixApi api, TapConfig config, SingerWriter writer, Clock clock, ReaderRegistry readers,
-                      Function<String, Optional<StreamSpec>> specs, Sleeper sleeper) {
+    SyncRunner(Scheduler scheduler, BitrixApi api, TapConfig config, SingerWriter writer, Clock clock,
+               ReaderRegistry readers, Function<String, Optional<StreamSpec>> specs, Sleeper sleeper) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.api = Objects.requireNonNull(api, "api");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -76,17 +91,18 @@ public final class SyncRunner {
         this.specs = Objects.requireNonNull(specs, "specs");
         this.config = Objects.requireNonNull(config, "config");
         this.planner = new StreamPlanner(config);
-        this.scrubber = new SecretScrubber(config.webhookUrl());
         this.sweeper = new EntitySweeper(api, new KeysetPager(api, sleeper), clock, config.deletions());
     }
 
     /** The standard runner: streams from {@link StreamRegistry}, the standard readers. */
     public static SyncRunner create(BitrixApi api, TapConfig config, SingerWriter writer, Clock clock,
                                     Sleeper sleeper) {
-        PrefetchedCalls prefetching = new PrefetchedCalls(api);
-        return new SyncRunner(prefetching, config, writer, clock, DealChildrenReader.install(
-                ReaderRegistry.standard(prefetching, clock, sleeper), prefetching, config, clock, sleeper),
-                name -> StreamRegistry.forName(name, config), sleeper);
+        Scheduler scheduler = new Scheduler(api, clock, sleeper);
+        PrefetchedCalls prefetching = new PrefetchedCalls(scheduler.api());
+        Sleeper inLane = scheduler.sleeper();
+        return new SyncRunner(scheduler, prefetching, config, writer, clock, DealChildrenReader.install(
+                ReaderRegistry.standard(prefetching, clock, inLane), prefetching, config, clock, inLane, scheduler),
+                name -> StreamRegistry.forName(name, config), inLane);
     }
 
     /** What a run did: the state written last, a summary per stream and per deletion check (detect_deletions). */
@@ -111,20 +127,29 @@ public final class SyncRunner {
         Set<String> synced = new HashSet<>();
         List<CatalogEntry> ordered = order(catalog.selected(), syncState.currentlySyncing());
         prefetchSmallStreams(ordered);
+        inFlight.clear();
+        Map<String, Scheduler.Handle> lanes = new HashMap<>();
         for (CatalogEntry entry : ordered) {
-            if (synced.contains(entry.tapStreamId())) {
-                continue; // read along with its parent
-            }
-            for (StreamSummary summary : syncStream(entry, catalog, syncState, portalOffset, synced)) {
-                if (summary.completed()) {
-                    LOG.info(summary::line);
-                } else {
-                    LOG.warning(summary::line);
+            String name = entry.tapStreamId();
+            // A child stream not riding along its parent scans the parents itself, after the parent's
+            // read: its bookmark then does not lag the parent's, and next time it can ride along.
+            Scheduler.Handle parent = specs.apply(name).map(StreamSpec::parent).map(lanes::get).orElse(null);
+            lanes.put(name, scheduler.lane(name, parent, () -> {
+                if (synced.contains(name)) {
+                    return; // read along with its parent
                 }
-                metrics(summary);
-                summaries.add(summary);
-            }
+                for (StreamSummary summary : syncStream(entry, catalog, syncState, portalOffset, synced)) {
+                    if (summary.completed()) {
+                        LOG.info(summary::line);
+                    } else {
+                        LOG.warning(summary::line);
+                    }
+                    metrics(summary);
+                    summaries.add(summary);
+                }
+            }));
         }
+        scheduler.run();
         reportNulledValues();
         syncState.currentlySyncing(null);
         ObjectNode finalState = syncState.toJson();
@@ -230,7 +255,8 @@ public final class SyncRunner {
         StreamPlan plan = plan(entry, spec.get(), reader.get(), catalog);
         ObjectNode schema = writeSchema(entry, plan);
         StreamBookmark bookmark = bookmark(state, name, plan);
-        state.currentlySyncing(name);
+        inFlight.add(name);
+        state.currentlySyncing(inFlight.get(0));
         SingerStreamOutput out = output(plan, schema, state, portalOffset);
         Riders riders = riders(name, plan, bookmark, catalog, state, portalOffset, synced);
         RequestStats before = api.stats();
@@ -241,14 +267,15 @@ public final class SyncRunner {
         } catch (StreamUnavailableException e) {
             skipped = e.reason();
         }
-        state.currentlySyncing(null);
+        inFlight.remove(name);
+        state.currentlySyncing(inFlight.isEmpty() ? null : inFlight.get(0));
         writer.writeState(state.toJson());
         RequestStats after = api.stats();
         List<StreamSummary> summaries = new ArrayList<>();
-        summaries.add(new StreamSummary(name, out.records(),
-                after.httpRequests() - before.httpRequests() - riders.httpRequests(),
-                after.batchSubCommands() - before.batchSubCommands() - riders.subCommands(),
-                Duration.between(started, clock.instant()).minusNanos(riders.nanos()), skipped));
+        // The riders' requests are their own lanes' (Scheduler.together): not in the parent's count.
+        summaries.add(new StreamSummary(name, out.records(), after.httpRequests() - before.httpRequests(),
+                after.batchSubCommands() - before.batchSubCommands(), Duration.between(started, clock.instant()),
+                skipped));
         summaries.addAll(riders.summaries(name, skipped));
         if (skipped == null) {
             sweeper.afterRead(plan, out, state).ifPresent(sweep -> {
@@ -289,7 +316,7 @@ public final class SyncRunner {
 
     private SingerStreamOutput output(StreamPlan plan, ObjectNode schema, SyncState state, PortalOffset portalOffset) {
         SingerStreamOutput out = new SingerStreamOutput(plan.name(), schema, writer, state, portalOffset, clock,
-                scrubber, config.emitActivateVersion() && readsEverything(plan), progress.stream(plan.name()));
+                config.emitActivateVersion() && readsEverything(plan), progress.stream(plan.name()));
         outputs.add(out);
         return out;
     }

@@ -1,6 +1,7 @@
 /**
  * The sync run and the contracts its parts implement: {@link io.github.tapbitrix24.extract.SyncRunner}
- * plans each selected stream ({@link io.github.tapbitrix24.extract.StreamPlanner},
+ * makes each selected stream a lane of the {@link io.github.tapbitrix24.extract.scheduler.Scheduler}
+ * (docs/scheduler.md), plans it ({@link io.github.tapbitrix24.extract.StreamPlanner},
  * {@link io.github.tapbitrix24.extract.StreamPlan}), picks its {@link io.github.tapbitrix24.extract.StreamReader}
  * from the {@link io.github.tapbitrix24.extract.ReaderRegistry}, writes through
  * {@link io.github.tapbitrix24.extract.StreamOutput} ({@link io.github.tapbitrix24.extract.SingerStreamOutput}),

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
@@ -118,14 +117,6 @@ public final class RecordCoercer {
      * the sync's hot path (every field of every record), so it skips the intermediate tree.
      */
     public void write(JsonNode rawRow, JsonGenerator gen) {
-        write(rawRow, gen, UnaryOperator.identity());
-    }
-
-    /**
-     * {@link #write(JsonNode, JsonGenerator)}, with every string value (at any depth) passed through
-     * {@code strings} on its way out (the sync scrubs the webhook secret there).
-     */
-    public void write(JsonNode rawRow, JsonGenerator gen, UnaryOperator<String> strings) {
         if (rawRow == null || !rawRow.isObject()) {
             throw new IllegalArgumentException("a row must be a JSON object, was "
                     + (rawRow == null ? "null" : rawRow.getNodeType()));
@@ -137,7 +128,7 @@ public final class RecordCoercer {
             if (v == null) {
                 gen.writeNull();
             } else {
-                writeValue(p.conv().apply(v), gen, strings);
+                writeValue(p.conv().apply(v), gen);
             }
         }
         gen.writeEndObject();
@@ -145,9 +136,9 @@ public final class RecordCoercer {
 
     // Scalars and containers by hand (what each node's own serialize() writes); anything else via
     // the generator's tree writer.
-    private static void writeValue(JsonNode v, JsonGenerator gen, UnaryOperator<String> strings) {
+    private static void writeValue(JsonNode v, JsonGenerator gen) {
         switch (v.getNodeType()) {
-            case STRING -> gen.writeString(strings.apply(v.stringValue()));
+            case STRING -> gen.writeString(v.stringValue());
             case NULL -> gen.writeNull();
             case BOOLEAN -> gen.writeBoolean(v.booleanValue());
             case NUMBER -> {
@@ -162,7 +153,7 @@ public final class RecordCoercer {
             case ARRAY -> {
                 gen.writeStartArray(v, v.size());
                 for (JsonNode x : v.values()) {
-                    writeValue(x, gen, strings);
+                    writeValue(x, gen);
                 }
                 gen.writeEndArray();
             }
@@ -170,7 +161,7 @@ public final class RecordCoercer {
                 gen.writeStartObject(v);
                 for (Map.Entry<String, JsonNode> e : v.properties()) {
                     gen.writeName(e.getKey());
-                    writeValue(e.getValue(), gen, strings);
+                    writeValue(e.getValue(), gen);
                 }
                 gen.writeEndObject();
             }

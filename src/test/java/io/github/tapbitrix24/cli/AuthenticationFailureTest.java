@@ -71,7 +71,7 @@ class AuthenticationFailureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 3, 7})
+    @ValueSource(ints = {1, 3, 4}) // the run takes 5 requests, its streams' requests shared (docs/scheduler.md)
     void aWebhookRevokedMidRunFailsAfterTheLastGoodState(int requests) {
         Path config = TapRun.config(dir, sim.webhookUrl(), Map.of());
         Path catalog = TapRun.catalog(dir, config, "deals", "contacts", "companies", "leads", "users");

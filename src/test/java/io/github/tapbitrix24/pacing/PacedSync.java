@@ -64,6 +64,9 @@ public final class PacedSync {
                          SyncRunner.Result result, long stdoutBytes) {
     }
 
+    /** A wait's end and a pause's end this close are the same instant (both computed to the nanosecond). */
+    private static final long SAME_INSTANT_NANOS = 1_000_000;
+
     private PacedSync() {
     }
 
@@ -113,6 +116,9 @@ public final class PacedSync {
         CallStreams streams = CallStreams.of(selected.stream().map(CatalogEntry::tapStreamId)
                 .filter(n -> only == null || only.contains(n)).toList(), tapConfig);
         Recording api = new Recording(client, time, streams);
+        // a scheduler's wait (every stream waiting) is a pause when it ends as a method's operating-time pause does
+        time.schedulerWaits(until -> api.methods.stream().map(client::pausedUntil).flatMap(java.util.Optional::stream)
+                .anyMatch(end -> Math.abs(java.time.Duration.between(end, until).toNanos()) <= SAME_INSTANT_NANOS));
         Counting out = new Counting();
         SyncRunner.Result result;
         try (SingerWriter writer = new SingerWriter(out)) {
@@ -128,6 +134,8 @@ public final class PacedSync {
         private final VirtualTime time;
         private final CallStreams streams;
         private final List<Call> calls = new ArrayList<>();
+        /** Every REST method called so far. */
+        private final Set<String> methods = new java.util.TreeSet<>();
         private VirtualTime.Account last;
 
         Recording(BitrixApi inner, VirtualTime time, CallStreams streams) {
@@ -192,6 +200,7 @@ public final class PacedSync {
         }
 
         private void record(String endpoint, List<Sub> subs) {
+            subs.forEach(sub -> methods.add(sub.method()));
             VirtualTime.Account now = time.account();
             calls.add(new Call(endpoint, List.copyOf(subs), now.minus(last)));
             last = now;
@@ -204,6 +213,12 @@ public final class PacedSync {
         @Override
         public int affordableCalls(String method, int wanted) {
             return inner.affordableCalls(method, wanted);
+        }
+
+        /** The scheduler asks which methods are paused, to send the others meanwhile (docs/scheduler.md). */
+        @Override
+        public java.util.Optional<java.time.Instant> pausedUntil(String method) {
+            return inner.pausedUntil(method);
         }
 
         @Override

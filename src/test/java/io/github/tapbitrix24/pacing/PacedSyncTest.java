@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The tap and the simulator on one virtual clock, with the limits on (a leaky bucket of 0.1
- * requests/s, burst 2, on both sides, the portal's 480 s of operating time per method) and a low
+ * requests/s, burst 2 in the tap, 3 in the portal (see portal()), the portal's 480 s of operating time per method) and a low
  * operating-time threshold in the tap's config, so that the stage-history method exhausts it. The virtual time must add up, cause by
  * cause, and the tap must pause that method itself rather than run into the portal's refusals.
  */
@@ -30,6 +30,9 @@ class PacedSyncTest {
     }
 
     private static PortalOptions portal() {
+        // The same bucket on both sides: the tap books a request when it takes it from its bucket, the portal
+        // when it arrives, a little later on this clock (the tap's CPU time in between is charged to it), and
+        // the tap's margin below the edge (RequestBudget.EDGE_MARGIN) keeps that from being a refusal.
         return PortalOptions.defaults().withDeals(2_000).withRate(RATE, BURST);
     }
 
@@ -93,6 +96,8 @@ class PacedSyncTest {
             // a method over its threshold waits until its oldest one-minute basket leaves the ten-minute sum
             assertTrue(pauses > 300, "pauses " + pauses + " s");
             assertEquals(0, run.sync().refused(), "the tap paced itself: the portal refused nothing");
+            assertEquals(0, run.sync().otherWaits() + run.discovery().otherWaits(),
+                    "every wait has a known cause (a scheduler's, by what ends it): " + time.otherWaiters());
             assertTrue(run.result().stream("lead_stage_history").orElseThrow().records() > 0);
         }
     }

@@ -2,6 +2,7 @@ package io.github.tapbitrix24.extract.children;
 
 import io.github.tapbitrix24.extract.StreamOutput;
 import io.github.tapbitrix24.extract.StreamUnavailableException;
+import io.github.tapbitrix24.extract.scheduler.Scheduler;
 import io.github.tapbitrix24.extract.state.PortalOffset;
 import io.github.tapbitrix24.extract.state.RowIds;
 import io.github.tapbitrix24.extract.state.StreamBookmark;
@@ -20,6 +21,10 @@ import tools.jackson.databind.JsonNode;
  * the rate allowance the long deal pages leave (docs/children.md). There, a child the portal
  * refuses is dropped from the ride, and the parent goes on.
  *
+ * <p>Each child stream's fetch of a group is a lane of the scheduler of its own (a follower fed
+ * with the group's parent IDs): the child streams' sub-calls share requests with each other and
+ * with every other stream's, while the parent's lane waits for them (docs/scheduler.md).
+ *
  * <p>Positions: the children are fetched for at least {@link DealChildrenReader#MIN_DEALS_PER_FETCH}
  * deals at a time; until then no position is written, not the parent's either, so the last STATE
  * never puts the parent ahead of its children. Then each child's position (the parent's without
@@ -28,16 +33,18 @@ import tools.jackson.databind.JsonNode;
 final class ChildrenOutput implements StreamOutput {
     private final StreamOutput parent;
     private final List<ChildFollower> children;
+    private final Scheduler scheduler;
     private final List<Long> pending = new ArrayList<>();
     private String idField;
 
     /** @param parent the parent's own output, or null when the scan is a child's own */
-    ChildrenOutput(StreamOutput parent, List<ChildFollower> children) {
+    ChildrenOutput(StreamOutput parent, List<ChildFollower> children, Scheduler scheduler) {
         if (children.isEmpty()) {
             throw new IllegalArgumentException("a children output needs a child");
         }
         this.parent = parent;
         this.children = List.copyOf(children);
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -102,17 +109,28 @@ final class ChildrenOutput implements StreamOutput {
         }
         List<Long> ids = List.copyOf(pending);
         pending.clear();
-        for (ChildFollower child : children) {
-            if (child.skipped() != null) {
-                continue;
+        List<Scheduler.Task> fetches = new ArrayList<>();
+        StreamUnavailableException[] refused = new StreamUnavailableException[children.size()];
+        for (int i = 0; i < children.size(); i++) {
+            ChildFollower child = children.get(i);
+            int at = i;
+            if (child.skipped() == null) {
+                fetches.add(new Scheduler.Task(child.stream(), () -> {
+                    try {
+                        child.fetch(ids);
+                    } catch (StreamUnavailableException e) {
+                        refused[at] = e;
+                    }
+                }));
             }
-            try {
-                child.fetch(ids);
-            } catch (StreamUnavailableException e) {
+        }
+        scheduler.together(fetches);
+        for (int i = 0; i < children.size(); i++) {
+            if (refused[i] != null) {
                 if (parent == null) {
-                    throw e;
+                    throw refused[i];
                 }
-                child.skip(e.reason());
+                children.get(i).skip(refused[i].reason());
             }
         }
     }

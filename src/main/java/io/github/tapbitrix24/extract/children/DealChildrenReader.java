@@ -8,6 +8,7 @@ import io.github.tapbitrix24.extract.StreamOutput;
 import io.github.tapbitrix24.extract.StreamPlan;
 import io.github.tapbitrix24.extract.StreamReader;
 import io.github.tapbitrix24.extract.paging.SubCallQueue;
+import io.github.tapbitrix24.extract.scheduler.Scheduler;
 import io.github.tapbitrix24.extract.state.BookmarkValues;
 import io.github.tapbitrix24.extract.state.PortalTime;
 import io.github.tapbitrix24.extract.state.StreamBookmark;
@@ -59,19 +60,22 @@ public final class DealChildrenReader implements StreamReader {
     private final BitrixApi api;
     private final Function<StreamSpec, DealChildFetcher> fetchers;
     private final Function<StreamSpec, FullRefreshSchedule> schedules;
+    private final Scheduler scheduler;
 
     /**
      * @param parentScan the keyset reader that pages the parent's IDs
      * @param api        the client the children are fetched through (each counts its requests there)
      * @param fetchers   a fresh fetcher for one read of a child stream
      * @param schedules  when a child stream re-reads the children of every parent
+     * @param scheduler  runs each child stream's fetch of a group of parents as a lane of its own
      */
     DealChildrenReader(StreamReader parentScan, BitrixApi api, Function<StreamSpec, DealChildFetcher> fetchers,
-                       Function<StreamSpec, FullRefreshSchedule> schedules) {
+                       Function<StreamSpec, FullRefreshSchedule> schedules, Scheduler scheduler) {
         this.parentScan = parentScan;
         this.api = api;
         this.fetchers = fetchers;
         this.schedules = schedules;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -79,7 +83,7 @@ public final class DealChildrenReader implements StreamReader {
      * {@code extract_deal_contacts}, {@code CONTACT_IDS} added to the deals of crm.deal.list.
      */
     public static ReaderRegistry install(ReaderRegistry standard, BitrixApi api, TapConfig config, Clock clock,
-                                         Sleeper sleeper) {
+                                         Sleeper sleeper, Scheduler scheduler) {
         StreamReader keyset = standard.forApi(ListApi.CRM_LIST).orElseThrow(
                 () -> new IllegalStateException("the standard registry has no reader for " + ListApi.CRM_LIST));
         SubCallQueue queue = new SubCallQueue(api, sleeper);
@@ -93,7 +97,7 @@ public final class DealChildrenReader implements StreamReader {
         ReaderRegistry registry = standard.with(ListApi.DEAL_CHILDREN, new DealChildrenReader(keyset, api,
                 spec -> fetcherFor(spec, queue),
                 spec -> new FullRefreshSchedule(spec.method().equals(CommentsFetcher.METHOD) ? comments : products,
-                        clock)));
+                        clock), scheduler));
         if (config.extractDealContacts()) {
             registry = registry.with(ListApi.CRM_LIST, new DealContactsEnricher(keyset, new DealContactLinks(queue)));
         }
@@ -120,7 +124,7 @@ public final class DealChildrenReader implements StreamReader {
                     + " record (the window started at " + bookmark.value() + ")");
             parentBookmark = StreamBookmark.empty(key);
         }
-        parentScan.read(parent, parentBookmark, new ChildrenOutput(null, List.of(follower(plan, out))));
+        parentScan.read(parent, parentBookmark, new ChildrenOutput(null, List.of(follower(plan, out)), scheduler));
     }
 
     /**
@@ -182,7 +186,7 @@ public final class DealChildrenReader implements StreamReader {
 
     /** The parent's output for its own read, writing the children of its rows too. */
     public StreamOutput carrying(StreamOutput parentOut, List<ChildFollower> children) {
-        return new ChildrenOutput(parentOut, children);
+        return new ChildrenOutput(parentOut, children, scheduler);
     }
 
     private boolean refreshDue(StreamPlan childPlan, StreamBookmark child) {

@@ -100,6 +100,16 @@ public final class PrefetchedCalls implements BitrixApi {
     }
 
     @Override
+    public BatchResult batchPrefix(List<BatchCommand> commands, int atLeast) {
+        return inner.batchPrefix(commands, atLeast);
+    }
+
+    @Override
+    public Optional<java.time.Instant> pausedUntil(String method) {
+        return inner.pausedUntil(method);
+    }
+
+    @Override
     public BatchResult batch(List<BatchCommand> commands, io.github.tapbitrix24.bitrix.SubResultConsumer consumer) {
         return inner.batch(commands, consumer);
     }

@@ -49,6 +49,15 @@ public final class StreamCalls {
         }
     }
 
+    /** {@link BitrixApi#batchPrefix}: a prefix of {@code commands}, at least {@code atLeast}, may be sent. */
+    static BatchResult batchPrefix(BitrixApi api, String stream, List<BatchCommand> commands, int atLeast) {
+        try {
+            return api.batchPrefix(commands, atLeast);
+        } catch (BitrixException e) {
+            throw StreamUnavailableException.wrapIfUnavailable(stream, e);
+        }
+    }
+
     /** {@link #batch(BitrixApi, String, List)} with each result handed to {@code consumer} as it is read. */
     static BatchResult batch(BitrixApi api, String stream, List<BatchCommand> commands, SubResultConsumer consumer) {
         try {

@@ -72,11 +72,17 @@ public final class SubCallQueue {
                 commands.add(new BatchCommand("c" + sent.size(), c.method(), c.params()));
                 sent.add(c);
             }
-            BatchResult result = StreamCalls.batch(api, stream, commands);
+            // Calls are independent: a shared request may carry only some of them (the scheduler
+            // fits other streams in); the others were not sent, and go first into the next request.
+            BatchResult result = StreamCalls.batchPrefix(api, stream, commands, 1);
             List<Call> retry = new ArrayList<>();
             List<Call> followUps = new ArrayList<>();
             SubResult failure = null;
-            for (int i = 0; i < sent.size(); i++) {
+            int answered = result.results().size();
+            for (int i = sent.size() - 1; i >= answered; i--) {
+                queue.addFirst(sent.get(i));
+            }
+            for (int i = 0; i < answered; i++) {
                 SubResult r = result.get("c" + i);
                 if (r.ok() && !sent.get(i).isPage(r.result())) {
                     r = StreamCalls.malformed(r, "a page that is not a list of rows");
@@ -98,7 +104,7 @@ public final class SubCallQueue {
                 queue.addFirst(followUps.get(i));
             }
             if (failure != null) {
-                attempts = StreamCalls.backOff(sleeper, stream, failure, retry.size() < sent.size() ? 0 : attempts,
+                attempts = StreamCalls.backOff(sleeper, stream, failure, retry.size() < answered ? 0 : attempts,
                         "sending it again");
                 for (int i = retry.size() - 1; i >= 0; i--) {
                     queue.addFirst(retry.get(i));
