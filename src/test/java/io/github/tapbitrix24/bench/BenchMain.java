@@ -527,12 +527,14 @@ public final class BenchMain {
                 sync.wallNanos() / 1e9, sync.cpuSeconds(), mb(sync.maxRssKb()), modelSync));
         line("");
         line(String.format(Locale.ROOT, "Sync process: %.2f s wall (JVM start included), CPU %.2f s (user %.2f + sys %.2f) = %.2f s per 100,000 records, "
-                        + "peak RSS %s MB, stdout %s MB in %s lines (%d STATE)%s. Requests counted by the portal relay: %d; by the tap's own per-stream summary: %d%s.",
+                        + "peak RSS %s MB, stdout %s MB in %s lines (%d STATE)%s. Requests counted by the portal relay: %d; summed over the tap's own per-stream summary: %d%s.",
                 sync.wallNanos() / 1e9, sync.cpuSeconds(), sync.userSeconds(), sync.sysSeconds(),
                 sync.cpuSeconds() * 100_000 / Math.max(1, records), mb(sync.maxRssKb()), mb(sync.sink().bytes() / 1024),
                 fmt(sync.sink().lines()), sync.sink().states(),
                 sync.sink().malformed() == 0 ? "" : ", " + sync.sink().malformed() + " unrecognised lines",
-                trace.size(), tapRequests, trace.size() == tapRequests ? " (equal)" : " (DIFFERENT: per-stream split is approximate)"));
+                trace.size(), tapRequests, trace.size() == tapRequests ? " (equal)"
+                        : trace.size() < tapRequests ? " (more: a request that carried several streams' sub-calls counts for each of them)"
+                        : " (FEWER: requests no stream counted)"));
         line("");
         double limitedTotal = modelDiscover + modelSync;
         double[] at480 = LimitModel.standard(SERVER_OPERATING_BUDGET).replay(steps);
