@@ -15,8 +15,9 @@ import java.util.logging.Logger;
  * <p>The level is kept {@link #EDGE_MARGIN}'s worth of drain below {@code burst}, not at it: the
  * server counts a request when it arrives, this copy when the request leaves, and the time between
  * the two varies (the request's own preparation, the network), so a request sent at the exact edge
- * is sometimes seen a hair early and refused. The margin costs its 50 ms once, when the bucket
- * first fills; after that requests are spaced by the drain rate exactly, the margin carried along.
+ * is sometimes seen a hair early and refused. The margin costs its 50 ms each time the bucket fills
+ * up (the request that would reach the edge waits it); while it stays full, requests are spaced by
+ * the drain rate exactly, the margin carried along.
  */
 public final class RequestBudget {
     private static final Logger LOG = Logger.getLogger(RequestBudget.class.getName());
