@@ -35,6 +35,7 @@ final class ChildrenOutput implements StreamOutput {
     private final List<ChildFollower> children;
     private final Scheduler scheduler;
     private final List<Long> pending = new ArrayList<>();
+    private InFlight inFlight;
     private String idField;
 
     /** @param parent the parent's own output, or null when the scan is a child's own */
@@ -67,21 +68,16 @@ final class ChildrenOutput implements StreamOutput {
         // Until enough deals are pending, no position is written: a run killed now resumes from
         // the previous STATE, before these deals, and loses nothing.
         if (pending.size() >= DealChildrenReader.MIN_DEALS_PER_FETCH) {
-            flush();
-            for (ChildFollower child : children) {
-                if (child.skipped() == null) {
-                    child.out().checkpoint(own(bookmark));
-                }
-            }
-            if (parent != null) {
-                parent.checkpoint(bookmark);
-            }
+            fetch(bookmark);
         }
     }
 
     @Override
     public void complete(StreamBookmark bookmark) {
-        flush();
+        if (!pending.isEmpty()) {
+            fetch(null);
+        }
+        awaitInFlight();
         for (ChildFollower child : children) {
             if (child.skipped() == null) {
                 child.out().complete(bookmark == null ? null : own(bookmark));
@@ -103,36 +99,83 @@ final class ChildrenOutput implements StreamOutput {
         return parent != null ? parent.portalOffset() : children.get(0).out().portalOffset();
     }
 
-    private void flush() {
-        if (pending.isEmpty()) {
-            return;
-        }
+    /**
+     * Starts the followers' fetch of the pending parents and returns, so the scan goes on while
+     * they fetch. One group in flight at a time: the previous one is awaited first, which keeps
+     * memory bounded and a follower's fetcher to one fetch at a time. The last follower to finish
+     * writes the positions up to {@code at} (null: none, the read's end writes them), children
+     * first: no STATE ever has the parent ahead of a child.
+     */
+    private void fetch(StreamBookmark at) {
+        awaitInFlight();
         List<Long> ids = List.copyOf(pending);
         pending.clear();
+        List<ChildFollower> fed = children.stream().filter(c -> c.skipped() == null).toList();
+        StreamUnavailableException[] refused = new StreamUnavailableException[fed.size()];
+        int[] running = {fed.size()};
         List<Scheduler.Task> fetches = new ArrayList<>();
-        StreamUnavailableException[] refused = new StreamUnavailableException[children.size()];
-        for (int i = 0; i < children.size(); i++) {
-            ChildFollower child = children.get(i);
-            int at = i;
-            if (child.skipped() == null) {
-                fetches.add(new Scheduler.Task(child.stream(), () -> {
-                    try {
-                        child.fetch(ids);
-                    } catch (StreamUnavailableException e) {
-                        refused[at] = e;
-                    }
-                }));
-            }
+        for (int i = 0; i < fed.size(); i++) {
+            ChildFollower child = fed.get(i);
+            int at_ = i;
+            fetches.add(new Scheduler.Task(child.stream(), () -> {
+                try {
+                    child.fetch(ids);
+                } catch (StreamUnavailableException e) {
+                    refused[at_] = e;
+                }
+                if (--running[0] == 0) { // lanes run one at a time: no race on the count
+                    settle(fed, refused, at);
+                }
+            }));
         }
-        scheduler.together(fetches);
-        for (int i = 0; i < children.size(); i++) {
+        inFlight = new InFlight(scheduler.start(fetches), fed, refused);
+        if (fed.isEmpty()) {
+            settle(fed, refused, at);
+        }
+    }
+
+    /** A refused follower leaves the ride (the parent goes on); then the positions up to {@code at}. */
+    private void settle(List<ChildFollower> fed, StreamUnavailableException[] refused, StreamBookmark at) {
+        for (int i = 0; i < fed.size(); i++) {
             if (refused[i] != null) {
                 if (parent == null) {
-                    throw refused[i];
+                    return; // the child's own scan: it ends with the refusal (awaitInFlight)
                 }
-                children.get(i).skip(refused[i].reason());
+                fed.get(i).skip(refused[i].reason());
             }
         }
+        if (at == null) {
+            return;
+        }
+        for (ChildFollower child : fed) {
+            if (child.skipped() == null) {
+                child.out().checkpoint(own(at));
+            }
+        }
+        if (parent != null) {
+            parent.checkpoint(at);
+        }
+    }
+
+    /** Waits for the group in flight; a child's own scan ends with its refusal. */
+    private void awaitInFlight() {
+        if (inFlight == null) {
+            return;
+        }
+        InFlight f = inFlight;
+        inFlight = null;
+        scheduler.await(f.group());
+        if (parent == null) {
+            for (StreamUnavailableException e : f.refused()) {
+                if (e != null) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The followers' fetch of one group of parents, and the refusals it met. */
+    private record InFlight(Scheduler.Group group, List<ChildFollower> fed, StreamUnavailableException[] refused) {
     }
 
     /** The parent's position, kept under the child's name without the parent's key. */
