@@ -272,7 +272,7 @@ public final class SyncRunner {
         writer.writeState(state.toJson());
         RequestStats after = api.stats();
         List<StreamSummary> summaries = new ArrayList<>();
-        // The riders' requests are their own lanes' (Scheduler.together): not in the parent's count.
+        // The riders' requests are their own lanes' (Scheduler.start): not in the parent's count.
         summaries.add(new StreamSummary(name, out.records(), after.httpRequests() - before.httpRequests(),
                 after.batchSubCommands() - before.batchSubCommands(), Duration.between(started, clock.instant()),
                 skipped));

@@ -25,12 +25,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
  *
  * <p>Each child stream's fetch of a group is a lane of the scheduler of its own (a follower fed
  * with the group's parent IDs): the child streams' sub-calls share requests with each other and
- * with every other stream's, while the parent's lane waits for them (docs/scheduler.md).
+ * with every other stream's, while the parent's lane scans the next group (docs/scheduler.md).
  *
  * <p>Positions: the children are fetched for at least {@link DealChildrenReader#MIN_DEALS_PER_FETCH}
- * deals at a time; until then no position is written, not the parent's either, so the last STATE
- * never puts the parent ahead of its children. Then each child's position (the parent's without
- * its key), then the parent's.
+ * deals at a time; until a group's children are all written no position covering it is written,
+ * not the parent's either, so the last STATE never puts the parent ahead of its children. Then
+ * each child's position (the parent's without its key), then the parent's.
  */
 final class ChildrenOutput implements StreamOutput {
     private final StreamOutput parent;
