@@ -178,7 +178,7 @@ public final class Scheduler {
         boolean ran = true;
         while (ran) {
             ran = false;
-            // by index: a running lane may add lanes (together)
+            // by index: a running lane may add lanes (start)
             for (int i = 0; i < lanes.size(); i++) {
                 Lane lane = lanes.get(i);
                 if (lane.status == Lane.Status.WAITING_TO_START
