@@ -4,6 +4,7 @@ import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.bitrix.RequestStats;
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.config.TapConfig;
+import io.github.tapbitrix24.extract.children.ChildFollower;
 import io.github.tapbitrix24.extract.children.DealChildrenReader;
 import io.github.tapbitrix24.extract.deletions.ChildIdsOutput;
 import io.github.tapbitrix24.extract.deletions.DeletionMarks;
@@ -258,12 +259,13 @@ public final class SyncRunner {
         inFlight.add(name);
         state.currentlySyncing(inFlight.get(0));
         SingerStreamOutput out = output(plan, schema, state, portalOffset);
-        Riders riders = riders(name, plan, bookmark, catalog, state, portalOffset, synced);
+        List<ChildFollower> followers = followers(name, plan, bookmark, catalog, state, portalOffset, synced);
         RequestStats before = api.stats();
         Instant started = clock.instant();
         String skipped = null;
         try {
-            reader.get().read(plan, bookmark, riders.carry(childDeletions(plan, bookmark, reader.get(), out, state)));
+            StreamOutput own = childDeletions(plan, bookmark, reader.get(), out, state);
+            reader.get().read(plan, bookmark, DealChildrenReader.carrying(own, followers, scheduler));
         } catch (StreamUnavailableException e) {
             skipped = e.reason();
         }
@@ -272,11 +274,13 @@ public final class SyncRunner {
         writer.writeState(state.toJson());
         RequestStats after = api.stats();
         List<StreamSummary> summaries = new ArrayList<>();
-        // The riders' requests are their own lanes' (Scheduler.together): not in the parent's count.
+        // The riders' requests are their own lanes' (Scheduler.start): not in the parent's count.
         summaries.add(new StreamSummary(name, out.records(), after.httpRequests() - before.httpRequests(),
                 after.batchSubCommands() - before.batchSubCommands(), Duration.between(started, clock.instant()),
                 skipped));
-        summaries.addAll(riders.summaries(name, skipped));
+        for (ChildFollower f : followers) {
+            summaries.add(f.summary(name, skipped));
+        }
         if (skipped == null) {
             sweeper.afterRead(plan, out, state).ifPresent(sweep -> {
                 sweepDone(sweep);
@@ -327,13 +331,15 @@ public final class SyncRunner {
     }
 
     /**
-     * The selected child streams of {@code parent} not synced yet whose children can be read along
-     * with the parent's own read (one scan of the deals instead of one per stream, and the children's
-     * short requests between the parent's long ones). The others are read on their own after it.
+     * The selected child streams of {@code parent} (named so in their spec) not synced yet whose
+     * children can be read along with the parent's own read: each is fed the parent keys the
+     * parent's scan reads (one scan instead of one per stream, and the children's short requests
+     * between the parent's long ones). The others are read on their own after it.
      */
-    private Riders riders(String parent, StreamPlan parentPlan, StreamBookmark parentBookmark, Catalog catalog,
-                          SyncState state, PortalOffset portalOffset, Set<String> synced) {
-        Riders riders = new Riders();
+    private List<ChildFollower> followers(String parent, StreamPlan parentPlan, StreamBookmark parentBookmark,
+                                          Catalog catalog, SyncState state, PortalOffset portalOffset,
+                                          Set<String> synced) {
+        List<ChildFollower> followers = new ArrayList<>();
         for (CatalogEntry child : catalog.selected()) {
             String name = child.tapStreamId();
             Optional<StreamSpec> spec = specs.apply(name);
@@ -349,11 +355,11 @@ public final class SyncRunner {
             }
             LOG.info(() -> "stream " + name + ": read along with " + parent);
             SingerStreamOutput out = output(plan, writeSchema(child, plan), state, portalOffset);
-            riders.add(children, children.follower(plan, childDeletions(plan, bookmark(state, name, plan), children, out,
-                    state)), out);
+            followers.add(children.follower(plan, childDeletions(plan, bookmark(state, name, plan), children, out,
+                    state), out::records));
             synced.add(name);
         }
-        return riders;
+        return followers;
     }
 
     /** detect_deletions: a deal child stream's rows are compared by ID (extract/deletions). */

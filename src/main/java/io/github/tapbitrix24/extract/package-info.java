@@ -5,7 +5,8 @@
  * {@link io.github.tapbitrix24.extract.StreamPlan}), picks its {@link io.github.tapbitrix24.extract.StreamReader}
  * from the {@link io.github.tapbitrix24.extract.ReaderRegistry}, writes through
  * {@link io.github.tapbitrix24.extract.StreamOutput} ({@link io.github.tapbitrix24.extract.SingerStreamOutput}),
- * carries the deal children riding along ({@link io.github.tapbitrix24.extract.Riders}) and reports
+ * feeds each stream's followers (the selected child streams whose spec names it as parent and whose
+ * bookmarks allow, {@link io.github.tapbitrix24.extract.children.ChildFollower}) the keys its scan reads, and reports
  * ({@link io.github.tapbitrix24.extract.StreamSummary}, {@link io.github.tapbitrix24.extract.RunProgress}).
  *
  * <p>May import every {@code extract} sub-package, {@code bitrix}, {@code config}, {@code schema},

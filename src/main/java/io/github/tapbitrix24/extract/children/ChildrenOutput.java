@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Takes the rows of a deal scan as parent IDs and, at the scan's checkpoints, writes the children
@@ -23,18 +25,23 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Each child stream's fetch of a group is a lane of the scheduler of its own (a follower fed
  * with the group's parent IDs): the child streams' sub-calls share requests with each other and
- * with every other stream's, while the parent's lane waits for them (docs/scheduler.md).
+ * with every other stream's, while the parent's lane scans the next group (docs/scheduler.md).
  *
  * <p>Positions: the children are fetched for at least {@link DealChildrenReader#MIN_DEALS_PER_FETCH}
- * deals at a time; until then no position is written, not the parent's either, so the last STATE
- * never puts the parent ahead of its children. Then each child's position (the parent's without
- * its key), then the parent's.
+ * deals at a time; until a group's children are all written no position covering it is written,
+ * not the parent's either, so the last STATE never puts the parent ahead of its children. Then
+ * each child's position (the parent's without its key), then the parent's.
  */
 final class ChildrenOutput implements StreamOutput {
     private final StreamOutput parent;
     private final List<ChildFollower> children;
     private final Scheduler scheduler;
     private final List<Long> pending = new ArrayList<>();
+    private InFlight inFlight;
+    /** Whether the group in flight has not had its positions written yet. */
+    private boolean fetching;
+    /** The parent's rows read while {@link #fetching}, written right after those positions. */
+    private ArrayNode held = JsonNodeFactory.instance.arrayNode();
     private String idField;
 
     /** @param parent the parent's own output, or null when the scan is a child's own */
@@ -57,8 +64,19 @@ final class ChildrenOutput implements StreamOutput {
                 pending.add(RowIds.of(row, idField));
             }
         }
-        if (parent != null) {
+        if (parent == null) {
+            return;
+        }
+        if (!fetching) {
             parent.rows(rows, keep);
+            return;
+        }
+        // Held until the group in flight has its positions written: so between two STATEs come
+        // one group's parents and children, as without the overlap (CheckpointSpacingTest).
+        for (JsonNode row : rows) {
+            if (keep.test(row)) {
+                held.add(row);
+            }
         }
     }
 
@@ -67,21 +85,16 @@ final class ChildrenOutput implements StreamOutput {
         // Until enough deals are pending, no position is written: a run killed now resumes from
         // the previous STATE, before these deals, and loses nothing.
         if (pending.size() >= DealChildrenReader.MIN_DEALS_PER_FETCH) {
-            flush();
-            for (ChildFollower child : children) {
-                if (child.skipped() == null) {
-                    child.out().checkpoint(own(bookmark));
-                }
-            }
-            if (parent != null) {
-                parent.checkpoint(bookmark);
-            }
+            fetch(bookmark);
         }
     }
 
     @Override
     public void complete(StreamBookmark bookmark) {
-        flush();
+        if (!pending.isEmpty()) {
+            fetch(null);
+        }
+        awaitInFlight();
         for (ChildFollower child : children) {
             if (child.skipped() == null) {
                 child.out().complete(bookmark == null ? null : own(bookmark));
@@ -103,36 +116,92 @@ final class ChildrenOutput implements StreamOutput {
         return parent != null ? parent.portalOffset() : children.get(0).out().portalOffset();
     }
 
-    private void flush() {
-        if (pending.isEmpty()) {
-            return;
-        }
+    /**
+     * Starts the followers' fetch of the pending parents and returns, so the scan goes on while
+     * they fetch. One group in flight at a time: the previous one is awaited first, which keeps
+     * memory bounded and a follower's fetcher to one fetch at a time. The last follower to finish
+     * writes the positions up to {@code at} (null: none, the read's end writes them), children
+     * first: no STATE ever has the parent ahead of a child.
+     */
+    private void fetch(StreamBookmark at) {
+        awaitInFlight();
         List<Long> ids = List.copyOf(pending);
         pending.clear();
+        List<ChildFollower> fed = children.stream().filter(c -> c.skipped() == null).toList();
+        StreamUnavailableException[] refused = new StreamUnavailableException[fed.size()];
+        int[] running = {fed.size()};
         List<Scheduler.Task> fetches = new ArrayList<>();
-        StreamUnavailableException[] refused = new StreamUnavailableException[children.size()];
-        for (int i = 0; i < children.size(); i++) {
-            ChildFollower child = children.get(i);
-            int at = i;
-            if (child.skipped() == null) {
-                fetches.add(new Scheduler.Task(child.stream(), () -> {
-                    try {
-                        child.fetch(ids);
-                    } catch (StreamUnavailableException e) {
-                        refused[at] = e;
-                    }
-                }));
-            }
+        for (int i = 0; i < fed.size(); i++) {
+            ChildFollower child = fed.get(i);
+            int at_ = i;
+            fetches.add(new Scheduler.Task(child.stream(), () -> {
+                try {
+                    child.fetch(ids);
+                } catch (StreamUnavailableException e) {
+                    refused[at_] = e;
+                }
+                if (--running[0] == 0) { // lanes run one at a time: no race on the count
+                    settle(fed, refused, at);
+                }
+            }));
         }
-        scheduler.together(fetches);
-        for (int i = 0; i < children.size(); i++) {
+        fetching = true;
+        inFlight = new InFlight(scheduler.start(fetches), fed, refused);
+        if (fed.isEmpty()) {
+            settle(fed, refused, at);
+        }
+    }
+
+    /**
+     * A refused follower leaves the ride (the parent goes on); then the positions up to {@code at},
+     * then the parent's rows held meanwhile.
+     */
+    private void settle(List<ChildFollower> fed, StreamUnavailableException[] refused, StreamBookmark at) {
+        fetching = false;
+        for (int i = 0; i < fed.size(); i++) {
             if (refused[i] != null) {
                 if (parent == null) {
-                    throw refused[i];
+                    return; // the child's own scan: it ends with the refusal (awaitInFlight)
                 }
-                children.get(i).skip(refused[i].reason());
+                fed.get(i).skip(refused[i].reason());
             }
         }
+        if (at != null) {
+            for (ChildFollower child : fed) {
+                if (child.skipped() == null) {
+                    child.out().checkpoint(own(at));
+                }
+            }
+            if (parent != null) {
+                parent.checkpoint(at);
+            }
+        }
+        if (!held.isEmpty()) {
+            ArrayNode rows = held;
+            held = JsonNodeFactory.instance.arrayNode();
+            parent.rows(rows, r -> true);
+        }
+    }
+
+    /** Waits for the group in flight; a child's own scan ends with its refusal. */
+    private void awaitInFlight() {
+        if (inFlight == null) {
+            return;
+        }
+        InFlight f = inFlight;
+        inFlight = null;
+        scheduler.await(f.group());
+        if (parent == null) {
+            for (StreamUnavailableException e : f.refused()) {
+                if (e != null) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The followers' fetch of one group of parents, and the refusals it met. */
+    private record InFlight(Scheduler.Group group, List<ChildFollower> fed, StreamUnavailableException[] refused) {
     }
 
     /** The parent's position, kept under the child's name without the parent's key. */

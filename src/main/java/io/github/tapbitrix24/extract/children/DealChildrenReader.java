@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -124,7 +125,8 @@ public final class DealChildrenReader implements StreamReader {
                     + " record (the window started at " + bookmark.value() + ")");
             parentBookmark = StreamBookmark.empty(key);
         }
-        parentScan.read(parent, parentBookmark, new ChildrenOutput(null, List.of(follower(plan, out)), scheduler));
+        parentScan.read(parent, parentBookmark, new ChildrenOutput(null, List.of(follower(plan, out, () -> 0)),
+                scheduler));
     }
 
     /**
@@ -179,14 +181,14 @@ public final class DealChildrenReader implements StreamReader {
                 || refreshDue(childPlan, child));
     }
 
-    /** A child stream fed by a parent scan; its rows go to {@code out}. */
-    public ChildFollower follower(StreamPlan childPlan, StreamOutput out) {
-        return new ChildFollower(childPlan.name(), fetchers.apply(childPlan.spec()), out, api);
+    /** A child stream fed by a parent scan; its rows go to {@code out}, which has written {@code records}. */
+    public ChildFollower follower(StreamPlan childPlan, StreamOutput out, LongSupplier records) {
+        return new ChildFollower(childPlan.name(), fetchers.apply(childPlan.spec()), out, api, records);
     }
 
-    /** The parent's output for its own read, writing the children of its rows too. */
-    public StreamOutput carrying(StreamOutput parentOut, List<ChildFollower> children) {
-        return new ChildrenOutput(parentOut, children, scheduler);
+    /** The parent's output for its own read, writing the children of its rows too (none: the parent's own). */
+    public static StreamOutput carrying(StreamOutput parentOut, List<ChildFollower> children, Scheduler scheduler) {
+        return children.isEmpty() ? parentOut : new ChildrenOutput(parentOut, children, scheduler);
     }
 
     private boolean refreshDue(StreamPlan childPlan, StreamBookmark child) {

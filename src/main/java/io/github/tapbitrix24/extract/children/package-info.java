@@ -5,7 +5,7 @@
  * {@link io.github.tapbitrix24.extract.children.CommentsFetcher}); riding along a deal read,
  * {@link io.github.tapbitrix24.extract.children.ChildrenOutput} hands each page's deals to the
  * {@link io.github.tapbitrix24.extract.children.ChildFollower}s, whose fetches run as follower lanes of the
- * scheduler, and orders their STATE; the deal-contact
+ * scheduler while the parent scans on, and orders their STATE; the deal-contact
  * links ({@link io.github.tapbitrix24.extract.children.DealContactLinks},
  * {@link io.github.tapbitrix24.extract.children.DealContactsEnricher}) and the periodic full re-read
  * ({@link io.github.tapbitrix24.extract.children.FullRefreshSchedule}).

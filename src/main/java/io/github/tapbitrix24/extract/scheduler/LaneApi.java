@@ -59,8 +59,7 @@ final class LaneApi implements BitrixApi {
      * {@link Scheduler#SEND_ALONE}), the answer streamed to {@code consumer} on the lane's thread;
      * one shared with other lanes comes back whole and is handed to {@code consumer} afterwards.
      * Either way the consumer runs in its own lane (it may write a STATE, or fetch children).
-     * A request sent alone counts one request and its sub-calls for the lane (a retry of the whole
-     * request inside the client is not counted per stream).
+     * A request sent alone counts for the lane as the client counted it, each retry included.
      */
     @Override
     public BatchResult batch(List<BatchCommand> commands, SubResultConsumer consumer) {
@@ -74,7 +73,20 @@ final class LaneApi implements BitrixApi {
         }
         Object answer = scheduler.park(lane, new LaneRequest.Batch(List.copyOf(commands), commands.size(), true));
         if (answer == Scheduler.SEND_ALONE) {
-            return inner.batch(commands, consumer);
+            // What the client counts meanwhile is this request with every retry of it, plus what
+            // other lanes sent while the answer's reader had this lane parked (attributed to them).
+            RequestStats before = inner.stats();
+            long otherRequests = scheduler.attributedRequests;
+            long otherSubCalls = scheduler.attributedSubCalls;
+            try {
+                return inner.batch(commands, consumer);
+            } finally {
+                RequestStats after = inner.stats();
+                scheduler.attribute(lane,
+                        after.httpRequests() - before.httpRequests() - (scheduler.attributedRequests - otherRequests),
+                        after.batchSubCommands() - before.batchSubCommands()
+                                - (scheduler.attributedSubCalls - otherSubCalls));
+            }
         }
         BatchResult whole = (BatchResult) answer;
         for (SubResult r : whole.results()) {

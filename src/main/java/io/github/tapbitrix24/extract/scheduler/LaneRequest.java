@@ -32,7 +32,7 @@ sealed interface LaneRequest {
     record Call(String method, ObjectNode params) implements LaneRequest {
     }
 
-    /** The lane goes on when every one of {@code lanes} has ended (lanes it started, see {@link Scheduler#together}). */
+    /** The lane goes on when every one of {@code lanes} has ended (lanes it started, see {@link Scheduler#start}). */
     record Join(List<Lane> lanes) implements LaneRequest {
     }
 

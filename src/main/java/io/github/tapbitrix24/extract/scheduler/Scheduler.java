@@ -52,6 +52,13 @@ public final class Scheduler {
     private Lane current;
     /** HTTP requests sent by this scheduler: the age of a parked request. */
     private long sent;
+    /**
+     * HTTP requests and sub-calls of the client's counts already put on some lane, by the
+     * scheduler or by a lane sending its own request: a lane sending alone that parks meanwhile
+     * (its answer's reader fetches children) subtracts these from what the client counted.
+     */
+    long attributedRequests;
+    long attributedSubCalls;
     /** How far the injected sleeper has slept us: with a sleeper that does not move the clock (tests), waits count as over. */
     private Instant slept = Instant.MIN;
 
@@ -83,18 +90,26 @@ public final class Scheduler {
     public record Task(String name, Runnable body) {
     }
 
+    /** Lanes started together by {@link #start}, to be awaited by the lane that started them. */
+    public static final class Group {
+        private final List<Lane> lanes;
+
+        private Group(List<Lane> lanes) {
+            this.lanes = lanes;
+        }
+    }
+
     /**
-     * Runs {@code tasks} and returns when all have ended. Called from a lane, each task is a lane
-     * of its own, so the tasks' requests share HTTP requests with each other and with every other
-     * lane while the calling lane waits (the children of a group of deals, fetched per child
-     * stream, docs/children.md); a task's exception ends the run as any lane's does. Called
-     * outside a lane, the tasks run one after another.
+     * Starts {@code tasks}, each a lane of its own, and returns at once: the calling lane goes on
+     * while the tasks' requests share HTTP requests with each other and with every other lane's
+     * (a parent's followers fetching the children of a group of parents while the parent reads
+     * the next, docs/children.md); {@link #await} waits for them. A task's exception ends the run
+     * as any lane's does. Called outside a lane, the tasks run here, one after another.
      */
-    public void together(List<Task> tasks) {
-        Lane caller = current;
-        if (caller == null) {
+    public Group start(List<Task> tasks) {
+        if (current == null) {
             tasks.forEach(t -> t.body().run());
-            return;
+            return new Group(List.of());
         }
         List<Lane> started = new ArrayList<>();
         for (Task t : tasks) {
@@ -102,7 +117,15 @@ public final class Scheduler {
             lanes.add(lane);
             started.add(lane);
         }
-        park(caller, new LaneRequest.Join(List.copyOf(started)));
+        return new Group(List.copyOf(started));
+    }
+
+    /** Returns when every lane of {@code group} has ended; the calling lane parks until then. */
+    public void await(Group group) {
+        Lane caller = current;
+        if (caller != null && !group.lanes.stream().allMatch(l -> l.status == Lane.Status.DONE)) {
+            park(caller, new LaneRequest.Join(group.lanes));
+        }
     }
 
     /** A handle on one lane of a run, to order the next ones after it. */
@@ -155,7 +178,7 @@ public final class Scheduler {
         boolean ran = true;
         while (ran) {
             ran = false;
-            // by index: a running lane may add lanes (together)
+            // by index: a running lane may add lanes (start)
             for (int i = 0; i < lanes.size(); i++) {
                 Lane lane = lanes.get(i);
                 if (lane.status == Lane.Status.WAITING_TO_START
@@ -287,8 +310,15 @@ public final class Scheduler {
             lane.answer(e);
         }
         RequestStats after = inner.stats();
-        lane.httpRequests += after.httpRequests() - before.httpRequests();
-        lane.subCalls += after.batchSubCommands() - before.batchSubCommands();
+        attribute(lane, after.httpRequests() - before.httpRequests(), after.batchSubCommands() - before.batchSubCommands());
+    }
+
+    /** Puts requests and sub-calls of the client's counts on {@code lane}. */
+    void attribute(Lane lane, long requests, long subCalls) {
+        lane.httpRequests += requests;
+        lane.subCalls += subCalls;
+        attributedRequests += requests;
+        attributedSubCalls += subCalls;
     }
 
     /** Sends the ready batch requests, packed by {@link SharedBatch#pack}, in one HTTP request. */
@@ -298,9 +328,7 @@ public final class Scheduler {
             SharedBatch.Part only = batch.parts().get(0);
             LaneRequest.Batch request = (LaneRequest.Batch) only.lane().request;
             if (request.streamed() && only.commands().size() == request.commands().size()) {
-                sent++;
-                only.lane().httpRequests++;
-                only.lane().subCalls += request.commands().size();
+                sent++; // the lane counts what it sends, retries included (LaneApi)
                 only.lane().answer(SEND_ALONE);
                 return;
             }
@@ -331,5 +359,7 @@ public final class Scheduler {
             part.lane().httpRequests += after.httpRequests() - before.httpRequests();
             part.lane().subCalls += attempts * part.commands().size();
         }
+        attributedRequests += after.httpRequests() - before.httpRequests();
+        attributedSubCalls += after.batchSubCommands() - before.batchSubCommands();
     }
 }

@@ -66,7 +66,7 @@ class ChildFollowerTest {
 
     @Test
     void everyRowOfTheParentsGoesOutAndOnlyTheChildsOwnRequestsAreCharged() {
-        ChildFollower child = new ChildFollower("deal_products", fetcher, out, api);
+        ChildFollower child = new ChildFollower("deal_products", fetcher, out, api, () -> 0);
         parentPage();
         child.fetch(List.of(1L, 2L, 3L));
         parentPage();
@@ -86,7 +86,7 @@ class ChildFollowerTest {
             fetcher.fetch(stream, ids, rows);
             throw new IllegalStateException("portal refused");
         };
-        ChildFollower child = new ChildFollower("deal_comments", failing, out, api);
+        ChildFollower child = new ChildFollower("deal_comments", failing, out, api, () -> 0);
         assertThrows(IllegalStateException.class, () -> child.fetch(List.of(7L, 8L)));
         assertEquals(1, child.httpRequests());
         assertEquals(2, child.subCommands());
@@ -94,7 +94,7 @@ class ChildFollowerTest {
 
     @Test
     void aSkippedChildSaysWhy() {
-        ChildFollower child = new ChildFollower("deal_comments", fetcher, out, api);
+        ChildFollower child = new ChildFollower("deal_comments", fetcher, out, api, () -> 0);
         child.skip("the webhook lacks the crm scope");
         assertEquals("the webhook lacks the crm scope", child.skipped());
         assertEquals(out, child.out());
