@@ -1,8 +1,8 @@
 package io.github.tapbitrix24.extract.children;
 
-import io.github.tapbitrix24.extract.StreamOutput;
-import io.github.tapbitrix24.extract.StreamUnavailableException;
 import io.github.tapbitrix24.extract.scheduler.Scheduler;
+import io.github.tapbitrix24.extract.spi.StreamOutput;
+import io.github.tapbitrix24.extract.spi.StreamUnavailableException;
 import io.github.tapbitrix24.extract.state.PortalOffset;
 import io.github.tapbitrix24.extract.state.RowIds;
 import io.github.tapbitrix24.extract.state.StreamBookmark;
