@@ -271,7 +271,7 @@ public final class SyncRunner {
         String skipped = null;
         try {
             StreamOutput own = childDeletions(plan, bookmark, reader.get(), out, state);
-            reader.get().read(plan, bookmark, DealChildrenReader.carrying(own, followers, scheduler));
+            DealChildrenReader.readCarrying(reader.get(), plan, bookmark, own, followers, scheduler);
         } catch (StreamUnavailableException e) {
             skipped = e.reason();
         }

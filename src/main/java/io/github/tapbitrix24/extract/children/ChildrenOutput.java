@@ -183,6 +183,25 @@ final class ChildrenOutput implements StreamOutput {
         }
     }
 
+    /**
+     * Runs {@code read}, the scan feeding this output. A scan the portal refuses part-way still
+     * waits for the group in flight: its followers' lanes would otherwise write children and
+     * positions after the stream's summary was taken. That group's positions stay exact (its
+     * parents and children are all written); the refusal then ends the scan as before.
+     */
+    void scan(Runnable read) {
+        try {
+            read.run();
+        } catch (StreamUnavailableException e) {
+            try {
+                awaitInFlight();
+            } catch (StreamUnavailableException childRefused) {
+                e.addSuppressed(childRefused);
+            }
+            throw e;
+        }
+    }
+
     /** Waits for the group in flight; a child's own scan ends with its refusal. */
     private void awaitInFlight() {
         if (inFlight == null) {

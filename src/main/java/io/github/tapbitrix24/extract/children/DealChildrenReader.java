@@ -126,8 +126,9 @@ public final class DealChildrenReader implements StreamReader {
                     + " record (the window started at " + bookmark.value() + ")");
             parentBookmark = StreamBookmark.empty(key);
         }
-        parentScan.read(parent, parentBookmark, new ChildrenOutput(null, List.of(follower(plan, out, () -> 0)),
-                scheduler));
+        StreamBookmark from = parentBookmark;
+        ChildrenOutput children = new ChildrenOutput(null, List.of(follower(plan, out, () -> 0)), scheduler);
+        children.scan(() -> parentScan.read(parent, from, children));
     }
 
     /**
@@ -187,9 +188,18 @@ public final class DealChildrenReader implements StreamReader {
         return new ChildFollower(childPlan.name(), fetchers.apply(childPlan.spec()), out, api, records);
     }
 
-    /** The parent's output for its own read, writing the children of its rows too (none: the parent's own). */
-    public static StreamOutput carrying(StreamOutput parentOut, List<ChildFollower> children, Scheduler scheduler) {
-        return children.isEmpty() ? parentOut : new ChildrenOutput(parentOut, children, scheduler);
+    /**
+     * The parent's own read by {@code reader} into {@code parentOut}, the children of its rows written
+     * by {@code children} (none: the parent's read alone).
+     */
+    public static void readCarrying(StreamReader reader, StreamPlan plan, StreamBookmark bookmark,
+                                    StreamOutput parentOut, List<ChildFollower> children, Scheduler scheduler) {
+        if (children.isEmpty()) {
+            reader.read(plan, bookmark, parentOut);
+            return;
+        }
+        ChildrenOutput out = new ChildrenOutput(parentOut, children, scheduler);
+        out.scan(() -> reader.read(plan, bookmark, out));
     }
 
     private boolean refreshDue(StreamPlan childPlan, StreamBookmark child) {
