@@ -3,7 +3,7 @@ package io.github.tapbitrix24.cli;
 import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.config.TapConfig;
 import io.github.tapbitrix24.discover.Discovery;
-import io.github.tapbitrix24.extract.StreamSummary;
+import io.github.tapbitrix24.extract.spi.StreamSummary;
 import io.github.tapbitrix24.singer.Catalog;
 import java.io.PrintStream;
 import java.util.logging.Logger;

@@ -1,6 +1,6 @@
 package io.github.tapbitrix24.extract;
 
-import io.github.tapbitrix24.extract.paging.PrefetchedCalls;
+import io.github.tapbitrix24.extract.spi.PrefetchedCalls;
 import io.github.tapbitrix24.streams.StreamRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,6 +2,8 @@ package io.github.tapbitrix24.extract;
 
 import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.bitrix.Sleeper;
+import io.github.tapbitrix24.config.TapConfig;
+import io.github.tapbitrix24.extract.children.DealChildrenReader;
 import io.github.tapbitrix24.extract.paging.IdWindowReader;
 import io.github.tapbitrix24.extract.paging.KeysetPager;
 import io.github.tapbitrix24.extract.paging.KeysetStreamReader;
@@ -13,6 +15,8 @@ import io.github.tapbitrix24.extract.readers.FieldMetadataReader;
 import io.github.tapbitrix24.extract.readers.LinksReader;
 import io.github.tapbitrix24.extract.readers.OpenLinesReader;
 import io.github.tapbitrix24.extract.readers.PerWorkgroupReader;
+import io.github.tapbitrix24.extract.scheduler.Scheduler;
+import io.github.tapbitrix24.extract.spi.StreamReader;
 import io.github.tapbitrix24.streams.ListApi;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -52,6 +56,19 @@ public final class ReaderRegistry {
         m.put(ListApi.CURRENCY_LIST, new CurrenciesReader(api));
         m.put(ListApi.ADDRESS_LIST, new AddressesReader(api, sleeper));
         m.put(ListApi.CRM_LINKS, new LinksReader(keyset));
+        return new ReaderRegistry(m);
+    }
+
+    /**
+     * A copy with the per-parent children's readers added ({@link DealChildrenReader#readers}), which
+     * wrap this registry's reader of {@link ListApi#CRM_LIST}.
+     */
+    public ReaderRegistry withChildren(BitrixApi api, TapConfig config, Clock clock, Sleeper sleeper,
+                                       Scheduler scheduler) {
+        StreamReader keyset = forApi(ListApi.CRM_LIST).orElseThrow(
+                () -> new IllegalStateException("the registry has no reader for " + ListApi.CRM_LIST));
+        Map<ListApi, StreamReader> m = new EnumMap<>(readers);
+        m.putAll(DealChildrenReader.readers(keyset, api, config, clock, sleeper, scheduler));
         return new ReaderRegistry(m);
     }
 

@@ -1,5 +1,6 @@
 package io.github.tapbitrix24.extract;
 
+import io.github.tapbitrix24.extract.spi.StreamOutput;
 import io.github.tapbitrix24.extract.state.PortalOffset;
 import io.github.tapbitrix24.extract.state.StreamBookmark;
 import io.github.tapbitrix24.extract.state.SyncState;

@@ -1,6 +1,8 @@
 package io.github.tapbitrix24.extract;
 
 import io.github.tapbitrix24.config.TapConfig;
+import io.github.tapbitrix24.extract.spi.StreamPlan;
+import io.github.tapbitrix24.extract.spi.StreamReader;
 import io.github.tapbitrix24.singer.Catalog;
 import io.github.tapbitrix24.singer.CatalogEntry;
 import io.github.tapbitrix24.streams.ListApi;

@@ -11,8 +11,13 @@ import io.github.tapbitrix24.extract.deletions.DeletionMarks;
 import io.github.tapbitrix24.extract.deletions.EntitySweeper;
 import io.github.tapbitrix24.extract.deletions.SweepSummary;
 import io.github.tapbitrix24.extract.paging.KeysetPager;
-import io.github.tapbitrix24.extract.paging.PrefetchedCalls;
 import io.github.tapbitrix24.extract.scheduler.Scheduler;
+import io.github.tapbitrix24.extract.spi.PrefetchedCalls;
+import io.github.tapbitrix24.extract.spi.StreamOutput;
+import io.github.tapbitrix24.extract.spi.StreamPlan;
+import io.github.tapbitrix24.extract.spi.StreamReader;
+import io.github.tapbitrix24.extract.spi.StreamSummary;
+import io.github.tapbitrix24.extract.spi.StreamUnavailableException;
 import io.github.tapbitrix24.extract.state.PortalOffset;
 import io.github.tapbitrix24.extract.state.StreamBookmark;
 import io.github.tapbitrix24.extract.state.SyncState;
@@ -101,8 +106,9 @@ public final class SyncRunner {
         Scheduler scheduler = new Scheduler(api, clock, sleeper);
         PrefetchedCalls prefetching = new PrefetchedCalls(scheduler.api());
         Sleeper inLane = scheduler.sleeper();
-        return new SyncRunner(scheduler, prefetching, config, writer, clock, DealChildrenReader.install(
-                ReaderRegistry.standard(prefetching, clock, inLane), prefetching, config, clock, inLane, scheduler),
+        return new SyncRunner(scheduler, prefetching, config, writer, clock, 
+                ReaderRegistry.standard(prefetching, clock, inLane).withChildren(prefetching, config, clock, inLane,
+                        scheduler),
                 name -> StreamRegistry.forName(name, config), inLane);
     }
 
@@ -265,7 +271,7 @@ public final class SyncRunner {
         String skipped = null;
         try {
             StreamOutput own = childDeletions(plan, bookmark, reader.get(), out, state);
-            reader.get().read(plan, bookmark, DealChildrenReader.carrying(own, followers, scheduler));
+            DealChildrenReader.readCarrying(reader.get(), plan, bookmark, own, followers, scheduler);
         } catch (StreamUnavailableException e) {
             skipped = e.reason();
         }

@@ -1,6 +1,6 @@
 package io.github.tapbitrix24.bench;
 
-import io.github.tapbitrix24.extract.StreamSummary;
+import io.github.tapbitrix24.extract.spi.StreamSummary;
 import io.github.tapbitrix24.pacing.PacedSync;
 import io.github.tapbitrix24.pacing.VirtualTime;
 import io.github.tapbitrix24.portal.PortalOptions;

@@ -1,13 +1,9 @@
 package io.github.tapbitrix24.extract;
 
-import static io.github.tapbitrix24.extract.SyncHarness.ids;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.tapbitrix24.extract.children.CommentsFetcher;
 import io.github.tapbitrix24.extract.children.DealContactLinks;
 import io.github.tapbitrix24.extract.children.ProductRowsFetcher;
+import io.github.tapbitrix24.extract.spi.StreamSummary;
 import io.github.tapbitrix24.extract.state.Lookback;
 import io.github.tapbitrix24.portal.Dataset;
 import io.github.tapbitrix24.portal.PortalOptions;
@@ -20,6 +16,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static io.github.tapbitrix24.extract.SyncHarness.ids;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import tools.jackson.databind.JsonNode;
 
 /**

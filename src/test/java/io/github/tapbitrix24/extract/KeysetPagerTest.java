@@ -1,9 +1,5 @@
 package io.github.tapbitrix24.extract;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.tapbitrix24.bitrix.BatchCommand;
 import io.github.tapbitrix24.bitrix.BatchResult;
 import io.github.tapbitrix24.bitrix.BitrixErrorKind;
@@ -12,12 +8,16 @@ import io.github.tapbitrix24.bitrix.SubResult;
 import io.github.tapbitrix24.bitrix.TimeInfo;
 import io.github.tapbitrix24.extract.paging.KeysetPager;
 import io.github.tapbitrix24.extract.paging.ListDialect;
+import io.github.tapbitrix24.extract.spi.StreamUnavailableException;
 import io.github.tapbitrix24.extract.state.RowIds;
 import io.github.tapbitrix24.streams.ListApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;

@@ -1,13 +1,13 @@
 package io.github.tapbitrix24.extract;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.github.tapbitrix24.extract.spi.StreamSummary;
 import io.github.tapbitrix24.extract.state.Lookback;
 import io.github.tapbitrix24.portal.PortalOptions;
 import io.github.tapbitrix24.singer.Catalog;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The cost the issue promises, on a 100,000-deal portal, counted by the client and by the portal. */
 class RequestCountTest {

@@ -1,9 +1,9 @@
 package io.github.tapbitrix24.extract;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import io.github.tapbitrix24.extract.spi.StreamSummary;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class StreamSummaryTest {
 

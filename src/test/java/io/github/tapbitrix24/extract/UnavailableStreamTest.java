@@ -1,9 +1,6 @@
 package io.github.tapbitrix24.extract;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.github.tapbitrix24.extract.spi.StreamSummary;
 import io.github.tapbitrix24.portal.PortalOptions;
 import io.github.tapbitrix24.singer.Catalog;
 import java.util.HashSet;
@@ -11,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A catalog made while the webhook had a scope it no longer has: that stream is skipped, the rest syncs. */
 class UnavailableStreamTest {

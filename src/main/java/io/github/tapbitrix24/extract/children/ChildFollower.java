@@ -2,8 +2,8 @@ package io.github.tapbitrix24.extract.children;
 
 import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.bitrix.RequestStats;
-import io.github.tapbitrix24.extract.StreamOutput;
-import io.github.tapbitrix24.extract.StreamSummary;
+import io.github.tapbitrix24.extract.spi.StreamOutput;
+import io.github.tapbitrix24.extract.spi.StreamSummary;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;

@@ -1,8 +1,8 @@
 package io.github.tapbitrix24.extract.children;
 
-import io.github.tapbitrix24.extract.StreamOutput;
-import io.github.tapbitrix24.extract.StreamUnavailableException;
 import io.github.tapbitrix24.extract.scheduler.Scheduler;
+import io.github.tapbitrix24.extract.spi.StreamOutput;
+import io.github.tapbitrix24.extract.spi.StreamUnavailableException;
 import io.github.tapbitrix24.extract.state.PortalOffset;
 import io.github.tapbitrix24.extract.state.RowIds;
 import io.github.tapbitrix24.extract.state.StreamBookmark;
@@ -180,6 +180,25 @@ final class ChildrenOutput implements StreamOutput {
             ArrayNode rows = held;
             held = JsonNodeFactory.instance.arrayNode();
             parent.rows(rows, r -> true);
+        }
+    }
+
+    /**
+     * Runs {@code read}, the scan feeding this output. A scan the portal refuses part-way still
+     * waits for the group in flight: its followers' lanes would otherwise write children and
+     * positions after the stream's summary was taken. That group's positions stay exact (its
+     * parents and children are all written); the refusal then ends the scan as before.
+     */
+    void scan(Runnable read) {
+        try {
+            read.run();
+        } catch (StreamUnavailableException e) {
+            try {
+                awaitInFlight();
+            } catch (StreamUnavailableException childRefused) {
+                e.addSuppressed(childRefused);
+            }
+            throw e;
         }
     }
 

@@ -3,12 +3,11 @@ package io.github.tapbitrix24.extract.children;
 import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.config.TapConfig;
-import io.github.tapbitrix24.extract.ReaderRegistry;
-import io.github.tapbitrix24.extract.StreamOutput;
-import io.github.tapbitrix24.extract.StreamPlan;
-import io.github.tapbitrix24.extract.StreamReader;
 import io.github.tapbitrix24.extract.paging.SubCallQueue;
 import io.github.tapbitrix24.extract.scheduler.Scheduler;
+import io.github.tapbitrix24.extract.spi.StreamOutput;
+import io.github.tapbitrix24.extract.spi.StreamPlan;
+import io.github.tapbitrix24.extract.spi.StreamReader;
 import io.github.tapbitrix24.extract.state.BookmarkValues;
 import io.github.tapbitrix24.extract.state.PortalTime;
 import io.github.tapbitrix24.extract.state.StreamBookmark;
@@ -17,7 +16,9 @@ import io.github.tapbitrix24.streams.ListApi;
 import io.github.tapbitrix24.streams.StreamSpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -80,13 +81,12 @@ public final class DealChildrenReader implements StreamReader {
     }
 
     /**
-     * The standard registry with the children reader for {@link ListApi#DEAL_CHILDREN} and, with
-     * {@code extract_deal_contacts}, {@code CONTACT_IDS} added to the deals of crm.deal.list.
+     * The readers the children add to the standard ones: this reader for {@link ListApi#DEAL_CHILDREN}
+     * and, with {@code extract_deal_contacts}, {@code CONTACT_IDS} added to the deals of crm.deal.list
+     * (replacing {@code keyset}, the standard reader of {@link ListApi#CRM_LIST}, which both wrap).
      */
-    public static ReaderRegistry install(ReaderRegistry standard, BitrixApi api, TapConfig config, Clock clock,
-                                         Sleeper sleeper, Scheduler scheduler) {
-        StreamReader keyset = standard.forApi(ListApi.CRM_LIST).orElseThrow(
-                () -> new IllegalStateException("the standard registry has no reader for " + ListApi.CRM_LIST));
+    public static Map<ListApi, StreamReader> readers(StreamReader keyset, BitrixApi api, TapConfig config,
+                                                     Clock clock, Sleeper sleeper, Scheduler scheduler) {
         SubCallQueue queue = new SubCallQueue(api, sleeper);
         Duration comments = Duration.ofHours(config.dealCommentsFullRefreshHours());
         // With detect_deletions, product rows gone from their deal are found by reading every deal's
@@ -95,14 +95,15 @@ public final class DealChildrenReader implements StreamReader {
         Duration products = !config.deletions().detect() ? Duration.ZERO
                 : config.deletions().sweepIntervalHours() == 0 ? Duration.ofSeconds(1)
                 : Duration.ofHours(config.deletions().sweepIntervalHours());
-        ReaderRegistry registry = standard.with(ListApi.DEAL_CHILDREN, new DealChildrenReader(keyset, api,
+        Map<ListApi, StreamReader> readers = new EnumMap<>(ListApi.class);
+        readers.put(ListApi.DEAL_CHILDREN, new DealChildrenReader(keyset, api,
                 spec -> fetcherFor(spec, queue),
                 spec -> new FullRefreshSchedule(spec.method().equals(CommentsFetcher.METHOD) ? comments : products,
                         clock), scheduler));
         if (config.extractDealContacts()) {
-            registry = registry.with(ListApi.CRM_LIST, new DealContactsEnricher(keyset, new DealContactLinks(queue)));
+            readers.put(ListApi.CRM_LIST, new DealContactsEnricher(keyset, new DealContactLinks(queue)));
         }
-        return registry;
+        return readers;
     }
 
     private static DealChildFetcher fetcherFor(StreamSpec spec, SubCallQueue queue) {
@@ -125,8 +126,9 @@ public final class DealChildrenReader implements StreamReader {
                     + " record (the window started at " + bookmark.value() + ")");
             parentBookmark = StreamBookmark.empty(key);
         }
-        parentScan.read(parent, parentBookmark, new ChildrenOutput(null, List.of(follower(plan, out, () -> 0)),
-                scheduler));
+        StreamBookmark from = parentBookmark;
+        ChildrenOutput children = new ChildrenOutput(null, List.of(follower(plan, out, () -> 0)), scheduler);
+        children.scan(() -> parentScan.read(parent, from, children));
     }
 
     /**
@@ -186,9 +188,18 @@ public final class DealChildrenReader implements StreamReader {
         return new ChildFollower(childPlan.name(), fetchers.apply(childPlan.spec()), out, api, records);
     }
 
-    /** The parent's output for its own read, writing the children of its rows too (none: the parent's own). */
-    public static StreamOutput carrying(StreamOutput parentOut, List<ChildFollower> children, Scheduler scheduler) {
-        return children.isEmpty() ? parentOut : new ChildrenOutput(parentOut, children, scheduler);
+    /**
+     * The parent's own read by {@code reader} into {@code parentOut}, the children of its rows written
+     * by {@code children} (none: the parent's read alone).
+     */
+    public static void readCarrying(StreamReader reader, StreamPlan plan, StreamBookmark bookmark,
+                                    StreamOutput parentOut, List<ChildFollower> children, Scheduler scheduler) {
+        if (children.isEmpty()) {
+            reader.read(plan, bookmark, parentOut);
+            return;
+        }
+        ChildrenOutput out = new ChildrenOutput(parentOut, children, scheduler);
+        out.scan(() -> reader.read(plan, bookmark, out));
     }
 
     private boolean refreshDue(StreamPlan childPlan, StreamBookmark child) {

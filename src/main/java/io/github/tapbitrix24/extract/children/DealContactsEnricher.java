@@ -1,8 +1,8 @@
 package io.github.tapbitrix24.extract.children;
 
-import io.github.tapbitrix24.extract.StreamOutput;
-import io.github.tapbitrix24.extract.StreamPlan;
-import io.github.tapbitrix24.extract.StreamReader;
+import io.github.tapbitrix24.extract.spi.StreamOutput;
+import io.github.tapbitrix24.extract.spi.StreamPlan;
+import io.github.tapbitrix24.extract.spi.StreamReader;
 import io.github.tapbitrix24.extract.state.PortalOffset;
 import io.github.tapbitrix24.extract.state.RowIds;
 import io.github.tapbitrix24.extract.state.StreamBookmark;

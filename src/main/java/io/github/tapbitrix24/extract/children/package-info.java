@@ -10,7 +10,7 @@
  * {@link io.github.tapbitrix24.extract.children.DealContactsEnricher}) and the periodic full re-read
  * ({@link io.github.tapbitrix24.extract.children.FullRefreshSchedule}).
  *
- * <p>May import {@code extract.paging}, {@code extract.state}, {@code extract.scheduler}, the {@code extract} contracts, {@code bitrix},
+ * <p>May import {@code extract.paging}, {@code extract.state}, {@code extract.scheduler}, the contracts of {@code extract.spi}, {@code bitrix},
  * {@code config}, {@code streams}; never {@code extract.readers} or the runner.
  */
 package io.github.tapbitrix24.extract.children;

@@ -1,14 +1,14 @@
 package io.github.tapbitrix24.extract.deletions;
 
 import io.github.tapbitrix24.config.DeletionSettings;
-import io.github.tapbitrix24.extract.StreamOutput;
+import io.github.tapbitrix24.extract.spi.StreamOutput;
 import io.github.tapbitrix24.extract.state.PortalOffset;
 import io.github.tapbitrix24.extract.state.RowIds;
 import io.github.tapbitrix24.extract.state.StreamBookmark;
 import io.github.tapbitrix24.extract.state.SyncState;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Consumer;

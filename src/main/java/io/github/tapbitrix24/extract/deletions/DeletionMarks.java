@@ -1,6 +1,6 @@
 package io.github.tapbitrix24.extract.deletions;
 
-import io.github.tapbitrix24.extract.StreamOutput;
+import io.github.tapbitrix24.extract.spi.StreamOutput;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package io.github.tapbitrix24.extract.deletions;
 
-import io.github.tapbitrix24.extract.StreamSummary;
+import io.github.tapbitrix24.extract.spi.StreamSummary;
 import java.time.Duration;
 import java.util.Locale;
 

@@ -15,7 +15,7 @@
  *       SCHEMA column.</li>
  * </ul>
  *
- * <p>May import {@code extract.paging} (the pager), {@code extract.state}, the {@code extract} contracts
+ * <p>May import {@code extract.paging} (the pager), {@code extract.state}, the contracts of {@code extract.spi}
  * (plans, outputs), {@code bitrix}, {@code config}, {@code streams}; nothing imports it but the runner.
  */
 package io.github.tapbitrix24.extract.deletions;

@@ -6,7 +6,7 @@ import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.bitrix.SubResult;
 import io.github.tapbitrix24.bitrix.SubResultConsumer;
-import io.github.tapbitrix24.extract.StreamUnavailableException;
+import io.github.tapbitrix24.extract.spi.StreamUnavailableException;
 import io.github.tapbitrix24.extract.state.RowIds;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.github.tapbitrix24.extract.paging;
 
 import io.github.tapbitrix24.bitrix.BatchResult;
-import io.github.tapbitrix24.extract.StreamOutput;
-import io.github.tapbitrix24.extract.StreamPlan;
-import io.github.tapbitrix24.extract.StreamReader;
+import io.github.tapbitrix24.extract.spi.StreamOutput;
+import io.github.tapbitrix24.extract.spi.StreamPlan;
+import io.github.tapbitrix24.extract.spi.StreamReader;
 import io.github.tapbitrix24.extract.state.Lookback;
 import io.github.tapbitrix24.extract.state.PortalOffset;
 import io.github.tapbitrix24.extract.state.PortalTime;

@@ -9,7 +9,7 @@ import io.github.tapbitrix24.bitrix.Envelope;
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.bitrix.SubResult;
 import io.github.tapbitrix24.bitrix.SubResultConsumer;
-import io.github.tapbitrix24.extract.StreamUnavailableException;
+import io.github.tapbitrix24.extract.spi.StreamUnavailableException;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;

@@ -5,10 +5,9 @@
  * {@link io.github.tapbitrix24.extract.paging.WindowProbe}, {@link io.github.tapbitrix24.extract.paging.IdWindowReader},
  * {@link io.github.tapbitrix24.extract.paging.OffsetPagedReader}), and the call plumbing every reader shares:
  * single calls and batches with their retries ({@link io.github.tapbitrix24.extract.paging.StreamCalls}),
- * queued per-parent sub-calls ({@link io.github.tapbitrix24.extract.paging.SubCallQueue}) and prefetched
- * small calls ({@link io.github.tapbitrix24.extract.paging.PrefetchedCalls}).
+ * and queued per-parent sub-calls ({@link io.github.tapbitrix24.extract.paging.SubCallQueue}).
  *
- * <p>May import {@code extract.state}, the {@code extract} contracts, {@code bitrix}, {@code streams};
+ * <p>May import {@code extract.state}, the contracts of {@code extract.spi}, {@code bitrix}, {@code streams};
  * never {@code extract.children}, {@code extract.readers} or the runner.
  */
 package io.github.tapbitrix24.extract.paging;

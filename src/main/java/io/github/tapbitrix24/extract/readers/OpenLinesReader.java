@@ -2,11 +2,11 @@ package io.github.tapbitrix24.extract.readers;
 
 import io.github.tapbitrix24.bitrix.BitrixApi;
 import io.github.tapbitrix24.bitrix.Envelope;
-import io.github.tapbitrix24.extract.StreamOutput;
-import io.github.tapbitrix24.extract.StreamPlan;
-import io.github.tapbitrix24.extract.StreamReader;
-import io.github.tapbitrix24.extract.paging.PrefetchedCalls;
 import io.github.tapbitrix24.extract.paging.StreamCalls;
+import io.github.tapbitrix24.extract.spi.PrefetchedCalls;
+import io.github.tapbitrix24.extract.spi.StreamOutput;
+import io.github.tapbitrix24.extract.spi.StreamPlan;
+import io.github.tapbitrix24.extract.spi.StreamReader;
 import io.github.tapbitrix24.extract.state.StreamBookmark;
 import io.github.tapbitrix24.streams.StreamSpec;
 import java.util.Optional;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.tapbitrix24.bitrix.BatchCommand;
 import io.github.tapbitrix24.bitrix.BatchResult;
 import io.github.tapbitrix24.extract.ScriptedApi;
-import io.github.tapbitrix24.extract.StreamOutput;
+import io.github.tapbitrix24.extract.spi.StreamOutput;
 import io.github.tapbitrix24.extract.state.PortalOffset;
 import io.github.tapbitrix24.extract.state.StreamBookmark;
 import java.util.ArrayList;

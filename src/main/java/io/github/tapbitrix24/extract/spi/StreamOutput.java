@@ -1,4 +1,4 @@
-package io.github.tapbitrix24.extract;
+package io.github.tapbitrix24.extract.spi;
 
 import io.github.tapbitrix24.extract.state.PortalOffset;
 import io.github.tapbitrix24.extract.state.StreamBookmark;

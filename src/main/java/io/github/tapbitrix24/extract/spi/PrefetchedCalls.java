@@ -1,4 +1,4 @@
-package io.github.tapbitrix24.extract.paging;
+package io.github.tapbitrix24.extract.spi;
 
 import io.github.tapbitrix24.bitrix.BatchCommand;
 import io.github.tapbitrix24.bitrix.BatchResult;
@@ -7,8 +7,8 @@ import io.github.tapbitrix24.bitrix.BitrixException;
 import io.github.tapbitrix24.bitrix.Envelope;
 import io.github.tapbitrix24.bitrix.RequestStats;
 import io.github.tapbitrix24.bitrix.SubResult;
-import io.github.tapbitrix24.extract.StreamSummary;
-import io.github.tapbitrix24.extract.StreamUnavailableException;
+import io.github.tapbitrix24.extract.spi.StreamSummary;
+import io.github.tapbitrix24.extract.spi.StreamUnavailableException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
-package io.github.tapbitrix24.extract;
+package io.github.tapbitrix24.extract.spi;
 
-import io.github.tapbitrix24.extract.paging.PrefetchedCalls;
+import io.github.tapbitrix24.extract.spi.PrefetchedCalls;
 import io.github.tapbitrix24.extract.state.StreamBookmark;
 
 
