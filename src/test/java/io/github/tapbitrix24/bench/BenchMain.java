@@ -50,14 +50,71 @@ public final class BenchMain {
     /** The server's budget: a client that only reacts to HTTP 429 pauses here (D:limits.md). */
     private static final double SERVER_OPERATING_BUDGET = 480;
 
+    /** Which streams a scenario selects. */
+    enum Streams {
+        /** Every stream the catalog offers, with every option on. */
+        EVERY,
+        /**
+         * Issue 14's stream set: the streams of the M run its goal (M ≤ 55 min) was measured on, 2026-11-22, before
+         * the work streams (issue 17) and the CRM breadth (issue 16) came: deals with its three options
+         * ({@code deal_comments}, {@code deal_products}, {@code CONTACT_IDS}), contacts, companies, leads,
+         * activities, product, the entities' field streams, status_list, the smart processes (types, items, fields),
+         * both stage histories, users, departments, calls, open lines. The newer product-row options are off.
+         */
+        ISSUE_14,
+        /** {@code deals} alone, no options. */
+        DEALS;
+
+        /** The stream names issue 14's set holds besides each smart process's {@code spa_<id>} and {@code spa_fields_<id>}. */
+        static final List<String> ISSUE_14_FIXED = List.of("deals", "deal_comments", "deal_products", "contacts", "companies",
+                "leads", "activities", "product", "deal_fields", "contact_fields", "company_fields", "lead_fields",
+                "activity_fields", "product_fields", "status_list", "spa_types", "deal_stage_history", "lead_stage_history",
+                "users", "departments", "calls", "open_lines");
+    }
+
     /** A scenario: portal size, which streams, the three deal options, how many deals the naive per-deal calls sample. */
-    record Scenario(String name, int deals, boolean allStreams, boolean dealOptions, int naiveChildSample) {
+    record Scenario(String name, int deals, Streams streams, boolean dealOptions, int naiveChildSample) {
         static Scenario of(String name) {
             return switch (name) {
-                case "S" -> new Scenario("S", 10_000, true, true, 10_000);
-                case "M" -> new Scenario("M", 100_000, true, true, 1_000);
-                case "L" -> new Scenario("L", 1_000_000, false, false, 0);
-                default -> throw new IllegalArgumentException("unknown scenario " + name + " (S, M, L)");
+                case "S" -> new Scenario("S", 10_000, Streams.EVERY, true, 10_000);
+                case "M" -> new Scenario("M", 100_000, Streams.EVERY, true, 1_000);
+                case "M14" -> new Scenario("M14", 100_000, Streams.ISSUE_14, true, 1_000);
+                case "L" -> new Scenario("L", 1_000_000, Streams.DEALS, false, 0);
+                default -> throw new IllegalArgumentException("unknown scenario " + name + " (S, M, M14, L)");
+            };
+        }
+
+        /** More than deals: the list streams of the naive baseline too. */
+        boolean allStreams() {
+            return streams != Streams.DEALS;
+        }
+
+        /** The streams to select, or null for every one. */
+        Set<String> only() {
+            return switch (streams) {
+                case EVERY -> null;
+                case DEALS -> Set.of("deals");
+                case ISSUE_14 -> {
+                    Set<String> names = new java.util.LinkedHashSet<>(Streams.ISSUE_14_FIXED);
+                    for (int etid : PortalOptions.defaults().withDeals(deals).spaTypeSizes().keySet()) {
+                        names.add("spa_" + etid);
+                        names.add("spa_fields_" + etid);
+                    }
+                    yield Set.copyOf(names);
+                }
+            };
+        }
+
+        /** The product-row options issue 16 added (lead, quote, invoice, smart-process rows): on with every stream only. */
+        boolean newerProductOptions() {
+            return dealOptions && streams == Streams.EVERY;
+        }
+
+        String describe() {
+            return switch (streams) {
+                case EVERY -> "all streams";
+                case ISSUE_14 -> "issue 14's stream set (the streams of the 2026-11-22 M run: no work streams, no CRM breadth)";
+                case DEALS -> "deals only";
             };
         }
     }
@@ -67,6 +124,9 @@ public final class BenchMain {
     private final StringBuilder md = new StringBuilder();
     private final long clkTck;
     private final Map<String, Object> sTraces = new LinkedHashMap<>();
+    /** Each scenario's paced run and unpaced jar run, for the summary. */
+    private final Map<Scenario, PacedBench.Run> pacedRuns = new LinkedHashMap<>();
+    private final Map<Scenario, TapProcess.Result> cpuRuns = new LinkedHashMap<>();
     /** Also run each scenario paced on the virtual clock ({@link PacedBench}). */
     private final boolean paced;
 
@@ -114,6 +174,8 @@ public final class BenchMain {
             bench.scenario(Scenario.of(s.toUpperCase(Locale.ROOT)), naive, limited && s.equalsIgnoreCase("S"));
             Files.writeString(report, bench.md);
         }
+        bench.summary();
+        Files.writeString(report, bench.md);
         if (startup) {
             bench.startup(startupRuns);
         }
@@ -177,7 +239,7 @@ public final class BenchMain {
     private void scenario(Scenario sc, boolean naive, boolean limitedRun) throws Exception {
         System.out.println("bench: scenario " + sc + ", load " + loadAverage());
         line("### Scenario " + sc.name() + ": " + fmt(sc.deals()) + " deals, "
-                + (sc.allStreams() ? "all streams" : "deals only")
+                + sc.describe()
                 + (sc.dealOptions() ? ", extract_deal_contacts + enable_deal_comments_stream + enable_deal_products_stream" : "")
                 + " (load average before: " + loadAverage() + ")");
         line("");
@@ -194,7 +256,7 @@ public final class BenchMain {
             line("");
             try (TraceProxy proxy = new TraceProxy(sim.baseUrl())) {
                 String webhook = proxy.baseUrl() + sim.webhookUrl().substring(sim.baseUrl().length());
-                Path config = writeConfig(sc.name(), webhook, sc.dealOptions(), false);
+                Path config = writeConfig(sc.name(), webhook, sc, false);
                 tap = runTap(sc, config, proxy, sc.name());
                 if (naive) {
                     baseline = naive(sc, new NaiveClient(webhook), proxy);
@@ -204,14 +266,15 @@ public final class BenchMain {
         PacedBench.Run pacedRun = null;
         if (paced) {
             System.out.println("bench: " + sc.name() + " paced on the virtual clock, load " + loadAverage());
-            pacedRun = PacedBench.run(PacedBench.portal(sc.deals()), configJson("", sc.dealOptions(), true),
-                    sc.allStreams() ? null : Set.of("deals"), null);
+            pacedRun = PacedBench.run(PacedBench.portal(sc.deals()), configJson("", sc, true), sc.only(), null);
         }
         tapTable(sc, tap);
         if (pacedRun != null) {
             PacedBench.report(pacedRun, TAP_OPERATING_THRESHOLD).forEach(this::line);
             sTraces.put(sc.name() + ".modelTotal", pacedRun.totalSeconds());
+            pacedRuns.put(sc, pacedRun);
         }
+        cpuRuns.put(sc, tap.sync());
         if (baseline != null) {
             naiveTable(sc, tap, baseline);
         }
@@ -235,7 +298,7 @@ public final class BenchMain {
                 null, catalog);
         List<TraceProxy.Request> discoverTrace = proxy.drain();
         check(discover, "discovery");
-        Set<String> selected = select(catalog, sc.allStreams() ? null : Set.of("deals"));
+        Set<String> selected = select(catalog, sc.only());
         proxy.attribute(CallStreams.of(selected, new ConfigLoader().toConfig((ObjectNode) JSON.readTree(config.toFile()))));
         long ss = System.nanoTime();
         TapProcess.Result sync = tapProcess.run(label + ".sync", List.of("--config", config.toString(), "--catalog", catalog.toString()),
@@ -273,24 +336,24 @@ public final class BenchMain {
         }
     }
 
-    private Path writeConfig(String label, String webhook, boolean options, boolean standardLimits) throws IOException {
-        ObjectNode c = configJson(webhook, options, standardLimits);
+    private Path writeConfig(String label, String webhook, Scenario sc, boolean standardLimits) throws IOException {
+        ObjectNode c = configJson(webhook, sc, standardLimits);
         Path p = work.resolve(label + ".config.json"); // holds the (simulator's) webhook token: stays in target/
         Files.writeString(p, JSON.writeValueAsString(c));
         return p;
     }
 
-    /** The tap's config: every option on or off; without standard limits the tap's own pacing is lifted. */
-    static ObjectNode configJson(String webhook, boolean options, boolean standardLimits) {
+    /** The tap's config: the scenario's options on, the others off; without standard limits the tap's own pacing is lifted. */
+    static ObjectNode configJson(String webhook, Scenario sc, boolean standardLimits) {
         ObjectNode c = JSON.createObjectNode();
         c.put("webhook_url", webhook);
-        c.put("extract_deal_contacts", options);
-        c.put("enable_deal_comments_stream", options);
-        c.put("enable_deal_products_stream", options);
+        c.put("extract_deal_contacts", sc.dealOptions());
+        c.put("enable_deal_comments_stream", sc.dealOptions());
+        c.put("enable_deal_products_stream", sc.dealOptions());
         for (String owner : List.of("lead", "quote", "invoice")) {
-            c.put("enable_" + owner + "_products_stream", options);
+            c.put("enable_" + owner + "_products_stream", sc.newerProductOptions());
         }
-        c.put("enable_spa_products_streams", options);
+        c.put("enable_spa_products_streams", sc.newerProductOptions());
         if (!standardLimits) {
             // CPU-bound run: the portal's limits are off, so the tap's own pacing must be too
             c.put("max_requests_per_second", 10_000); // the config schema's maxima
@@ -303,6 +366,13 @@ public final class BenchMain {
     /** Marks the given streams selected (null: every stream) and the others not; returns the selected ones. */
     private static Set<String> select(Path catalog, Set<String> only) throws IOException {
         JsonNode root = JSON.readTree(catalog.toFile());
+        if (only != null) {
+            Set<String> missing = new TreeSet<>(only);
+            root.path("streams").forEach(s -> missing.remove(s.path("tap_stream_id").asString()));
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("the scenario selects streams the catalog does not offer: " + missing);
+            }
+        }
         Set<String> selected = new java.util.LinkedHashSet<>();
         for (JsonNode s : root.path("streams")) {
             String name = s.path("tap_stream_id").asString();
@@ -457,12 +527,14 @@ public final class BenchMain {
                 sync.wallNanos() / 1e9, sync.cpuSeconds(), mb(sync.maxRssKb()), modelSync));
         line("");
         line(String.format(Locale.ROOT, "Sync process: %.2f s wall (JVM start included), CPU %.2f s (user %.2f + sys %.2f) = %.2f s per 100,000 records, "
-                        + "peak RSS %s MB, stdout %s MB in %s lines (%d STATE)%s. Requests counted by the portal relay: %d; by the tap's own per-stream summary: %d%s.",
+                        + "peak RSS %s MB, stdout %s MB in %s lines (%d STATE)%s. Requests counted by the portal relay: %d; summed over the tap's own per-stream summary: %d%s.",
                 sync.wallNanos() / 1e9, sync.cpuSeconds(), sync.userSeconds(), sync.sysSeconds(),
                 sync.cpuSeconds() * 100_000 / Math.max(1, records), mb(sync.maxRssKb()), mb(sync.sink().bytes() / 1024),
                 fmt(sync.sink().lines()), sync.sink().states(),
                 sync.sink().malformed() == 0 ? "" : ", " + sync.sink().malformed() + " unrecognised lines",
-                trace.size(), tapRequests, trace.size() == tapRequests ? " (equal)" : " (DIFFERENT: per-stream split is approximate)"));
+                trace.size(), tapRequests, trace.size() == tapRequests ? " (equal)"
+                        : trace.size() < tapRequests ? " (more: a request that carried several streams' sub-calls counts for each of them)"
+                        : " (FEWER: requests no stream counted)"));
         line("");
         double limitedTotal = modelDiscover + modelSync;
         double[] at480 = LimitModel.standard(SERVER_OPERATING_BUDGET).replay(steps);
@@ -668,7 +740,7 @@ public final class BenchMain {
         try (PortalSimulator sim = PortalSimulator.start(portalOptions(sc, true));
              TraceProxy proxy = new TraceProxy(sim.baseUrl())) {
             String webhook = proxy.baseUrl() + sim.webhookUrl().substring(sim.baseUrl().length());
-            Path config = writeConfig(sc.name() + "-limited", webhook, sc.dealOptions(), true);
+            Path config = writeConfig(sc.name() + "-limited", webhook, sc, true);
             run = runTap(sc, config, proxy, sc.name() + "-limited");
         }
         long errors503 = run.syncTrace().stream().filter(r -> r.status() == 503).count();
@@ -718,7 +790,7 @@ public final class BenchMain {
         PortalOptions options = PacedBench.portal(sc.deals()).withAdvanceClockOnRequest(false);
         PacedBench.Run v;
         try {
-            v = PacedBench.run(options, configJson("", sc.dealOptions(), true), sc.allStreams() ? null : Set.of("deals"), server);
+            v = PacedBench.run(options, configJson("", sc, true), sc.only(), server);
         } catch (IllegalStateException e) {
             return "The virtual clock could not replay this run: " + e.getMessage() + ".";
         }
@@ -726,9 +798,39 @@ public final class BenchMain {
         io.github.tapbitrix24.pacing.VirtualTime.Account a = v.result().sync();
         return String.format(Locale.ROOT, "**The virtual clock predicts %.1f s** (%+.2f %% against the clock): the tap paced on it in this JVM, "
                         + "%d requests, each answered one taking the portal's response time of this run (%.1f s in all), rate waits %.1f s, "
-                        + "operating-time pauses %.1f s, back-off %.1f s, client time %.1f s (CPU of the tap's thread).",
+                        + "operating-time pauses %.1f s, back-off %.1f s, client time %.1f s (CPU of the tap's threads).",
                 predicted, 100 * (predicted - clock) / clock, a.requests(), a.server() / 1e9, a.rateWaits() / 1e9, a.pauses() / 1e9,
                 a.backoff() / 1e9, a.client() / 1e9);
+    }
+
+    // ---- summary ------------------------------------------------------------------------------
+
+    /** One row per scenario: the paced total beside its floors, and the unpaced jar's CPU and memory. */
+    private void summary() {
+        if (cpuRuns.isEmpty()) {
+            return;
+        }
+        line("### Summary");
+        line("");
+        line("| scenario | records | requests (paced) | **paced total min** | server time min | request-rate floor min | busiest method's budget floor min | unpaced CPU s per 100,000 records | peak RSS MB |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Map.Entry<Scenario, TapProcess.Result> e : cpuRuns.entrySet()) {
+            TapProcess.Result cpu = e.getValue();
+            long records = cpu.sink().records();
+            String perRecords = String.format(Locale.ROOT, "%.2f", cpu.cpuSeconds() * 100_000 / Math.max(1, records));
+            PacedBench.Run p = pacedRuns.get(e.getKey());
+            if (p == null) {
+                line(String.format(Locale.ROOT, "| %s | %s | – | – | – | – | – | %s | %s |", e.getKey().name(), fmt(records), perRecords,
+                        mb(cpu.maxRssKb())));
+                continue;
+            }
+            PacedBench.Floors f = PacedBench.floors(p.result(), TAP_OPERATING_THRESHOLD);
+            line(String.format(Locale.ROOT, "| %s | %s | %d | **%.1f** | %.1f | %.1f | %s | %s | %s |", e.getKey().name(), fmt(records),
+                    p.result().sync().requests(), p.totalSeconds() / 60, f.server() / 60, f.rate() / 60,
+                    f.busiest() == null ? "–" : String.format(Locale.ROOT, "%.1f (`%s`)", f.busiest().floor() / 60, f.busiest().method()),
+                    perRecords, mb(cpu.maxRssKb())));
+        }
+        line("");
     }
 
     // ---- start-up -----------------------------------------------------------------------------
@@ -738,7 +840,7 @@ public final class BenchMain {
         double[] about = new double[runs];
         double[] discover = new double[runs];
         try (PortalSimulator sim = PortalSimulator.start(portalOptions(Scenario.of("S"), false))) {
-            Path config = writeConfig("startup", sim.webhookUrl(), true, false);
+            Path config = writeConfig("startup", sim.webhookUrl(), Scenario.of("S"), false);
             for (int i = 0; i < runs; i++) {
                 about[i] = launch(List.of("--about"));
                 discover[i] = launch(List.of("--config", config.toString(), "--discover"));

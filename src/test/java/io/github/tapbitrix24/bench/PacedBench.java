@@ -24,6 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
  * model; client time is the CPU time of the thread that runs the tap.
  */
 final class PacedBench {
+    /** The standard limit: the portal's bucket and the tap's default (bitrix24-api.md §4). */
+    private static final double RATE = 2;
+    private static final int BURST = 50;
+
     /** A paced run and how long it took on the real clock. */
     record Run(PacedSync.Result result, double realSeconds, Set<String> otherWaiters) {
         double discoverySeconds() {
@@ -44,7 +48,7 @@ final class PacedBench {
 
     /** The standard limits on a MANUAL clock that the cost model moves. */
     static PortalOptions portal(int deals) {
-        return PortalOptions.defaults().withDeals(deals).withRateLimit(true).withRate(2, 50)
+        return PortalOptions.defaults().withDeals(deals).withRateLimit(true).withRate(RATE, BURST)
                 .withOperatingLimit(true).withOperatingBudget(java.time.Duration.ofSeconds(480))
                 .withAdvanceClockOnRequest(true);
     }
@@ -57,7 +61,7 @@ final class PacedBench {
     static Run run(PortalOptions options, ObjectNode config, Set<String> only, long[] syncServerNanos) {
         long t0 = System.nanoTime();
         try (PortalSimulator sim = PortalSimulator.start(options)) {
-            VirtualTime time = new VirtualTime(sim.clock(), Thread.currentThread(), true);
+            VirtualTime time = new VirtualTime(sim.clock(), new io.github.tapbitrix24.pacing.TapThreads(), true);
             PacedSync.Result r = PacedSync.run(sim, time, config, only, syncServerNanos);
             if (syncServerNanos != null && time.replayed() != syncServerNanos.length) {
                 throw new IllegalStateException("the replayed run answered " + time.replayed() + " requests, the real one "
@@ -90,7 +94,7 @@ final class PacedBench {
         if (s.otherWaits() != 0) {
             row(out, "other waits (" + String.join(", ", run.otherWaiters()) + ")", s.otherWaits(), sync);
         }
-        row(out, "client time (CPU of the tap's thread)", s.client(), sync);
+        row(out, "client time (CPU of the tap's threads)", s.client(), sync);
         if (s.unaccounted() != 0) {
             row(out, "unaccounted (a defect of the measurement)", s.unaccounted(), sync);
         }
@@ -100,9 +104,64 @@ final class PacedBench {
                         + "itself on a virtual clock, pausing a method above %.0f s of operating time): discovery %.1f s + sync %.1f s = "
                         + "**%.1f s (%.1f min)**.", threshold, run.discoverySeconds(), sync, total, total / 60));
         out.add("");
+        out.addAll(floorTable(r, threshold));
         out.addAll(streams(r));
         out.addAll(methods(r, threshold));
         return out;
+    }
+
+    /**
+     * The floors no pacing of these requests on one connection can go under, beside the sync's virtual time: the
+     * server time one request at a time (its sum), the request rate ((requests − burst) / rate), and the busiest
+     * method's operating budget ({@link Busiest}).
+     */
+    /** The sync's floors, in seconds; {@code busiest} is null when no method needs more than one window's budget. */
+    record Floors(double server, double rate, Busiest busiest) {
+    }
+
+    static Floors floors(PacedSync.Result r, double threshold) {
+        VirtualTime.Account s = r.sync();
+        return new Floors(VirtualTime.Account.seconds(s.server()), Math.max(0, s.requests() - BURST) / RATE, busiest(r, threshold));
+    }
+
+    private static List<String> floorTable(PacedSync.Result r, double threshold) {
+        VirtualTime.Account s = r.sync();
+        double sync = VirtualTime.Account.seconds(s.total());
+        Floors f = floors(r, threshold);
+        double server = f.server();
+        double rate = f.rate();
+        Busiest b = f.busiest();
+        List<String> out = new ArrayList<>();
+        out.add("| the sync against its floors (one connection, these requests) | s | min |");
+        out.add("|---|---:|---:|");
+        out.add(String.format(Locale.ROOT, "| server time, one request at a time | %.1f | %.1f |", server, server / 60));
+        out.add(String.format(Locale.ROOT, "| request rate: (%d requests − %d burst) / %.0f per s | %.1f | %.1f |", s.requests(), BURST,
+                RATE, rate, rate / 60));
+        out.add(b == null ? "| busiest method's budget | – | – |"
+                : String.format(Locale.ROOT, "| busiest method's budget: `%s`, %.1f s of server time at %.0f s per sliding 10 min | %.1f | %.1f |",
+                b.method(), b.server(), threshold, b.floor(), b.floor() / 60));
+        out.add(String.format(Locale.ROOT, "| **the sync, paced** | **%.1f** | **%.1f** |", sync, sync / 60));
+        out.add("");
+        return out;
+    }
+
+    /** The method whose operating budget sets the highest floor: (server − threshold) / threshold × 10 min. */
+    record Busiest(String method, double server, double floor) {
+    }
+
+    static Busiest busiest(PacedSync.Result r, double threshold) {
+        Busiest best = null;
+        for (Map.Entry<String, double[]> e : shares(r, PacedSync.Sub::method).entrySet()) {
+            double floor = budgetFloor(e.getValue()[2], threshold);
+            if (floor > 0 && (best == null || floor > best.floor())) {
+                best = new Busiest(e.getKey(), e.getValue()[2], floor);
+            }
+        }
+        return best;
+    }
+
+    private static double budgetFloor(double server, double threshold) {
+        return Math.max(0, (server - threshold) / threshold * 600);
     }
 
     /**
@@ -171,23 +230,18 @@ final class PacedBench {
         out.add("");
         out.add("| method | streams | requests carrying it | sub-calls | server s | pauses before it s | share of virtual time s | budget floor min |");
         out.add("|---|---|---:|---:|---:|---:|---:|---:|");
-        String binding = null;
-        double bindingFloor = 0;
         for (Map.Entry<String, double[]> e : m.entrySet()) {
             double[] a = e.getValue();
-            double floor = Math.max(0, (a[2] - threshold) / threshold * 600);
-            if (floor > bindingFloor) {
-                bindingFloor = floor;
-                binding = e.getKey();
-            }
+            double floor = budgetFloor(a[2], threshold);
             out.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.1f | %.1f | %.1f | %s |", e.getKey(),
                     String.join(", ", streams.getOrDefault(e.getKey(), Set.of("–"))), a[0], a[1], a[2], a[4], a[3],
                     floor == 0 ? "–" : String.format(Locale.ROOT, "%.1f", floor / 60)));
         }
         out.add("");
-        if (binding != null) {
+        Busiest b = busiest(r, threshold);
+        if (b != null) {
             out.add(String.format(Locale.ROOT, "Floor of the busiest method's budget: `%s`, %.1f s of server time, at most %.0f s per 10 minutes: "
-                    + "**%.1f min** (the sync took %.1f min).", binding, m.get(binding)[2], threshold, bindingFloor / 60,
+                    + "**%.1f min** (the sync took %.1f min).", b.method(), b.server(), threshold, b.floor() / 60,
                     VirtualTime.Account.seconds(r.sync().total()) / 60));
             out.add("");
         }

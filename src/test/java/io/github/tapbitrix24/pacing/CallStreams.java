@@ -66,7 +66,15 @@ public final class CallStreams {
     }
 
     private static boolean same(JsonNode v, JsonNode fixed) {
-        return v != null && (v.equals(fixed) || (v.isValueNode() && v.asString().equals(fixed.asString())));
+        if (v == null || v.equals(fixed)) {
+            return v != null;
+        }
+        if (!v.isValueNode() || !fixed.isValueNode()) {
+            return false;
+        }
+        // a boolean goes over the wire as 1 or 0 (bitrix.PhpQuery): ADMIN_MODE=1 is users' ADMIN_MODE true
+        String wire = fixed.isBoolean() ? (fixed.booleanValue() ? "1" : "0") : fixed.asString();
+        return v.asString().equals(fixed.asString()) || v.asString().equals(wire);
     }
 
     /**

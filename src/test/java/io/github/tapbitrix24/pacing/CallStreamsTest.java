@@ -21,7 +21,7 @@ class CallStreamsTest {
         c.put("enable_lead_products_stream", true);
         TapConfig config = new ConfigLoader().toConfig(c);
         return CallStreams.of(List.of("deals", "leads", "deal_stage_history", "lead_stage_history", "deal_products",
-                "lead_products", "spa_128"), config);
+                "lead_products", "spa_128", "users", "open_lines"), config);
     }
 
     @Test
@@ -46,5 +46,21 @@ class CallStreamsTest {
         assertEquals("deals", s.of("crm.deal.list", CallStreams.params("start=-1")));
         assertEquals("(crm.currency.localizations.get)", s.of("crm.currency.localizations.get", CallStreams.params("id=USD")));
         assertEquals("(crm.item.list)", s.of("crm.item.list", CallStreams.params("entityTypeId=1040")), "a type not selected");
+    }
+
+    @Test
+    void aBooleanParameterIsRecognisedInItsWireForm() throws Exception {
+        CallStreams s = streams();
+        // users' fixed ADMIN_MODE true goes over the wire as 1 (bitrix.PhpQuery)
+        assertEquals("users", s.of("user.get", CallStreams.params("ADMIN_MODE=1&start=0")));
+        assertEquals("(user.get)", s.of("user.get", CallStreams.params("ADMIN_MODE=0")));
+    }
+
+    @Test
+    void anObjectParameterIsComparedAsAWholeAndNeverAsText() throws Exception {
+        CallStreams s = streams();
+        // open_lines' fixed OPTIONS is an object; a plain value there is another call, not a failure
+        assertEquals("open_lines", s.of("imopenlines.config.list.get", CallStreams.params("OPTIONS%5BQUEUE%5D=Y&OPTIONS%5BCONFIG_QUEUE%5D=Y")));
+        assertEquals("(imopenlines.config.list.get)", s.of("imopenlines.config.list.get", CallStreams.params("OPTIONS=Y")));
     }
 }

@@ -64,12 +64,15 @@ public final class PacedSync {
                          SyncRunner.Result result, long stdoutBytes) {
     }
 
+    /** A wait's end and a pause's end this close are the same instant (both computed to the nanosecond). */
+    private static final long SAME_INSTANT_NANOS = 1_000_000;
+
     private PacedSync() {
     }
 
     /**
-     * Runs discovery and a full sync on the calling thread, which must be the thread {@code time} was made for
-     * (make it right before: its account starts there).
+     * Runs discovery and a full sync on a thread of {@code time}'s {@link TapThreads} (the calling thread waits),
+     * so every thread the tap starts is charged too.
      *
      * @param config the tap's config as JSON; its {@code webhook_url} is set to the simulator's
      * @param only   the streams to select (null: every stream)
@@ -84,6 +87,11 @@ public final class PacedSync {
      */
     public static Result run(PortalSimulator sim, VirtualTime time, ObjectNode config, Set<String> only,
                              long[] syncServerNanos) {
+        return time.threads().run(() -> runHere(sim, time, config, only, syncServerNanos));
+    }
+
+    private static Result runHere(PortalSimulator sim, VirtualTime time, ObjectNode config, Set<String> only,
+                                  long[] syncServerNanos) {
         ObjectNode c = config.deepCopy();
         c.put("webhook_url", sim.webhookUrl());
         TapConfig tapConfig;
@@ -108,6 +116,9 @@ public final class PacedSync {
         CallStreams streams = CallStreams.of(selected.stream().map(CatalogEntry::tapStreamId)
                 .filter(n -> only == null || only.contains(n)).toList(), tapConfig);
         Recording api = new Recording(client, time, streams);
+        // a scheduler's wait (every stream waiting) is a pause when it ends as a method's operating-time pause does
+        time.schedulerWaits(until -> api.methods.stream().map(client::pausedUntil).flatMap(java.util.Optional::stream)
+                .anyMatch(end -> Math.abs(java.time.Duration.between(end, until).toNanos()) <= SAME_INSTANT_NANOS));
         Counting out = new Counting();
         SyncRunner.Result result;
         try (SingerWriter writer = new SingerWriter(out)) {
@@ -123,6 +134,8 @@ public final class PacedSync {
         private final VirtualTime time;
         private final CallStreams streams;
         private final List<Call> calls = new ArrayList<>();
+        /** Every REST method called so far. */
+        private final Set<String> methods = new java.util.TreeSet<>();
         private VirtualTime.Account last;
 
         Recording(BitrixApi inner, VirtualTime time, CallStreams streams) {
@@ -187,6 +200,7 @@ public final class PacedSync {
         }
 
         private void record(String endpoint, List<Sub> subs) {
+            subs.forEach(sub -> methods.add(sub.method()));
             VirtualTime.Account now = time.account();
             calls.add(new Call(endpoint, List.copyOf(subs), now.minus(last)));
             last = now;

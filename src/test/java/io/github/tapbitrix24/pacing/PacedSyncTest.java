@@ -23,19 +23,17 @@ class PacedSyncTest {
     /** A slow, small bucket on both sides, so that a run of a dozen requests (seconds of server time each) waits for it too. */
     private static final double RATE = 0.1;
     private static final int BURST = 2;
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private static long processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static PortalOptions portal() {
-        // The portal's bucket holds one request more than the tap's: the tap books a request when it
-        // takes it from its bucket, the portal when it arrives, a little later on this clock (the tap's
-        // CPU time in between is charged to it, on the scheduler's thread or a lane's), so at the very
-        // limit the two can differ by a fraction of a request.
-        return PortalOptions.defaults().withDeals(2_000).withRate(RATE, BURST + 1);
+        // The same bucket on both sides: the tap books a request when it takes it from its bucket, the portal
+        // when it arrives, a little later on this clock (the tap's CPU time in between is charged to it), and
+        // the tap's margin below the edge (RequestBudget.EDGE_MARGIN) keeps that from being a refusal.
+        return PortalOptions.defaults().withDeals(2_000).withRate(RATE, BURST);
     }
 
     private static PacedSync.Result pacedRun(PortalSimulator sim, VirtualTime time) {
@@ -50,14 +48,12 @@ class PacedSyncTest {
     @Test
     void virtualTimeIsServerTimePlusWaitsPausesAndClientTime() {
         try (PortalSimulator sim = PortalSimulator.start(portal())) {
-            long cpu0 = THREADS.getCurrentThreadCpuTime();
-            long processCpu0 = processCpu();
-            VirtualTime time = new VirtualTime(sim.clock(), Thread.currentThread(), true);
+            long process0 = processCpu();
+            VirtualTime time = new VirtualTime(sim.clock(), new TapThreads(), true);
             long t0 = time.now();
             PacedSync.Result run = pacedRun(sim, time);
             long elapsed = time.now() - t0;
-            long tapCpu = THREADS.getCurrentThreadCpuTime() - cpu0;
-            long processCpu = processCpu();
+            long tapCpu = time.threads().runnerCpu();
 
             VirtualTime.Account all = run.discovery();
             long sum = all.server() + all.rateWaits() + all.pauses() + all.backoff() + all.otherWaits() + all.client()
@@ -76,12 +72,12 @@ class PacedSyncTest {
                     "server time " + booked + " s = the cost model's processing " + reported + " s + overhead");
             assertTrue(reported > 10, "the cost model charged the stage-history pages: " + reported);
 
-            // the client time is the CPU time of the threads that ran the tap: this one (all of it) and the
-            // scheduler's lanes (docs/scheduler.md), within the process's CPU time
+            // the client time is the CPU time of the threads that ran the tap: all of the thread it was started on
+            // (and of any it started), and no more than the process spent
             long client = all.client() + run.sync().client();
-            assertTrue(run.sync().client() > 0 && client >= tapCpu - 50_000_000 && client <= processCpu - processCpu0,
-                    "client " + client + " ns, this thread's CPU " + tapCpu + " ns, the process's "
-                    + (processCpu - processCpu0) + " ns");
+            long processCpu = processCpu() - process0;
+            assertTrue(run.sync().client() > 0 && client >= tapCpu - 50_000_000 && client <= processCpu,
+                    "client " + client + " ns, tap thread CPU " + tapCpu + " ns, process CPU " + processCpu + " ns");
 
             assertEquals(2_000, run.result().stream("deals").orElseThrow().records());
             assertEquals(sim.counters().httpRequests(), all.requests() + run.sync().requests(), "every request booked");
@@ -91,7 +87,7 @@ class PacedSyncTest {
     @Test
     void theTapPausesAMethodWhoseOperatingTimePassedItsThreshold() {
         try (PortalSimulator sim = PortalSimulator.start(portal())) {
-            VirtualTime time = new VirtualTime(sim.clock(), Thread.currentThread(), true);
+            VirtualTime time = new VirtualTime(sim.clock(), new TapThreads(), true);
             PacedSync.Result run = pacedRun(sim, time);
             double stageHistory = run.calls().stream().flatMap(c -> c.subs().stream())
                     .filter(s -> s.method().equals("crm.stagehistory.list")).mapToDouble(PacedSync.Sub::processing).sum();
@@ -100,6 +96,8 @@ class PacedSyncTest {
             // a method over its threshold waits until its oldest one-minute basket leaves the ten-minute sum
             assertTrue(pauses > 300, "pauses " + pauses + " s");
             assertEquals(0, run.sync().refused(), "the tap paced itself: the portal refused nothing");
+            assertEquals(0, run.sync().otherWaits() + run.discovery().otherWaits(),
+                    "every wait has a known cause (a scheduler's, by what ends it): " + time.otherWaiters());
             assertTrue(run.result().stream("lead_stage_history").orElseThrow().records() > 0);
         }
     }
@@ -107,7 +105,7 @@ class PacedSyncTest {
     @Test
     void eachSubCallIsAttributedToTheStreamItWasMadeFor() {
         try (PortalSimulator sim = PortalSimulator.start(portal())) {
-            PacedSync.Result run = pacedRun(sim, new VirtualTime(sim.clock(), Thread.currentThread(), true));
+            PacedSync.Result run = pacedRun(sim, new VirtualTime(sim.clock(), new TapThreads(), true));
             // one REST method, two streams: told apart by the entityTypeId each sub-call carries
             for (String stream : List.of("deal_stage_history", "lead_stage_history")) {
                 long attributed = run.calls().stream().flatMap(c -> c.subs().stream()).filter(s -> s.stream().equals(stream)).count();

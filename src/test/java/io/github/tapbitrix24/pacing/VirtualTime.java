@@ -2,13 +2,12 @@ package io.github.tapbitrix24.pacing;
 
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.portal.PortalClock;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.function.Predicate;
 
 /**
  * One virtual clock for the tap and the simulator, with an account of what moved it. The
@@ -21,21 +20,18 @@ import java.time.ZoneOffset;
  *   <li><b>rate waits</b>, <b>operating-time pauses</b> and <b>back-off</b>: the tap's {@link #sleeper()},
  *       which advances the clock instead of sleeping; a sleep is told apart by the tap class that asked
  *       for it (its leaky bucket {@code RequestBudget}, its {@code OperatingBudget}, the retries of a request
- *       or a sub-call); a sleep of any other class is booked as an <b>other wait</b> and the class named,
- *       so a new kind of wait shows instead of being counted as one of these;</li>
- *   <li><b>client</b>: the tap's own work. The CPU time of the threads that run the tap (the given
- *       thread, and the scheduler's lanes, threads named {@code lane …}, which run one at a time:
- *       client, parsing, coercion, writer) is added to the clock whenever such a thread reads the
- *       clock or sleeps, so the bucket and the budgets see the time the tap really spent
- *       computing, in the order it spent it.</li>
+ *       or a sub-call; a scheduler's wait for the earliest of them when every stream waits, by what ends it:
+ *       {@link #schedulerWaits}); a sleep of any other class is booked as an <b>other wait</b> and the class
+ *       named, so a new kind of wait shows instead of being counted as one of these;</li>
+ *   <li><b>client</b>: the tap's own work. The CPU time of the threads that run the tap
+ *       ({@link TapThreads}: its own thread and any it starts, e.g. a scheduler's lanes, which run one
+ *       at a time) is added to the clock whenever one of them reads the clock or sleeps, so the bucket
+ *       and the budgets see the time the tap really spent computing, in the order it spent it.</li>
  * </ul>
  * A move of the clock that none of them made is booked as <b>unaccounted</b>, so the account
- * shows when something else (a second thread, a skew) moved it. The tap's threads never run at the
- * same time (docs/scheduler.md), so their CPU times add up in the order they were spent.
+ * shows when something else (a thread outside the tap, a skew) moved it.
  */
 public final class VirtualTime {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
     /** Where virtual time went, in nanoseconds; {@code requests} counts HTTP requests the simulator served. */
     public record Account(long server, long rateWaits, long pauses, long backoff, long otherWaits, long client,
                           long unaccounted, long requests, long refused) {
@@ -55,14 +51,12 @@ public final class VirtualTime {
     }
 
     private final PortalClock clock;
-    private final Thread tap;
+    private final TapThreads tap;
     private final boolean chargeCpu;
     private long[] replay;
     private int replayed;
     private long firstStart = -1; // epoch nanos when the first request since markSpan() went out
     private long lastAnswer = -1;
-    /** Per tap thread, its CPU time already added to the clock. */
-    private final java.util.Map<Long, Long> cpuSeen = new java.util.HashMap<>();
     private long seenAt; // epoch nanos of the clock as last booked
     private long server;
     private long rateWaits;
@@ -70,6 +64,7 @@ public final class VirtualTime {
     private long backoff;
     private long otherWaits;
     private final java.util.Set<String> otherWaiters = new java.util.TreeSet<>();
+    private Predicate<Instant> endsAPause;
     private long client;
     private long unaccounted;
     private long requests;
@@ -77,19 +72,16 @@ public final class VirtualTime {
 
     /**
      * @param clock     the simulator's MANUAL clock
-     * @param tap       the thread that runs the tap
-     * @param chargeCpu add the tap thread's CPU time to the clock (off: client time is zero)
+     * @param tap       the threads that run the tap (run it through {@link TapThreads#run})
+     * @param chargeCpu add the tap threads' CPU time to the clock (off: client time is zero)
      */
-    public VirtualTime(PortalClock clock, Thread tap, boolean chargeCpu) {
+    public VirtualTime(PortalClock clock, TapThreads tap, boolean chargeCpu) {
         if (clock.mode() != PortalClock.Mode.MANUAL) {
             throw new IllegalArgumentException("a virtual clock needs the simulator's MANUAL clock");
         }
         this.clock = clock;
         this.tap = tap;
         this.chargeCpu = chargeCpu;
-        if (chargeCpu) {
-            cpuSeen.put(tap.getId(), THREADS.getThreadCpuTime(tap.getId()));
-        }
         this.seenAt = nanos(clock.instant());
     }
 
@@ -114,7 +106,7 @@ public final class VirtualTime {
         return firstStart < 0 ? 0 : lastAnswer - firstStart;
     }
 
-    /** The clock the tap gets: virtual, in UTC, charging the tap thread's CPU time on every read. */
+    /** The clock the tap gets: virtual, in UTC, charging the tap threads' CPU time on every read by one of them. */
     public Clock tapClock() {
         return new Clock() {
             @Override
@@ -140,20 +132,35 @@ public final class VirtualTime {
         return this::sleep;
     }
 
+    /**
+     * Tells the account how to book the waits a scheduler asks for (a class named {@code Scheduler}): it sleeps only
+     * when every stream left waits, until the earliest of a method's operating-time reset or a failed sub-call's
+     * back-off, and the stack cannot tell which. {@code endsAPause} answers, before the clock moves, whether the
+     * wait's end is a method's reset (the tap's own budget knows: {@code BitrixApi.pausedUntil}); without it such
+     * waits are other waits.
+     */
+    public synchronized void schedulerWaits(Predicate<Instant> endsAPause) {
+        this.endsAPause = endsAPause;
+    }
+
     private synchronized void sleep(Duration d) {
+        long askedAt = seenAt; // the clock as the asker last read it: it asked to sleep until askedAt + d
         chargeClient();
         if (d.isNegative() || d.isZero()) {
             return;
         }
+        String who = askedBy();
+        if (who.equals("Scheduler")) {
+            Instant until = Instant.ofEpochSecond(0, askedAt).plus(d);
+            who = endsAPause == null ? who : endsAPause.test(until) ? "Scheduler: operating-time reset" : "Scheduler: back-off";
+        }
         clock.advance(d);
         seenAt += d.toNanos();
-        String who = askedBy();
         switch (who) {
             case "RequestBudget" -> rateWaits += d.toNanos();
-            // the scheduler sleeps only when every stream waits for a method's operating-time reset
-            // (or, rarely, a failed sub-call's back-off): docs/scheduler.md
-            case "OperatingBudget", "Scheduler" -> pauses += d.toNanos();
-            case "Retrier", "StreamCalls" -> backoff += d.toNanos(); // a failed request, a failed sub-call
+            case "OperatingBudget", "Scheduler: operating-time reset" -> pauses += d.toNanos();
+            // a failed request, a failed sub-call, the scheduler waiting for a failed sub-call's retry
+            case "Retrier", "StreamCalls", "Scheduler: back-off" -> backoff += d.toNanos();
             default -> {
                 otherWaits += d.toNanos(); // a wait this account does not know yet: named, not guessed
                 otherWaiters.add(who);
@@ -161,12 +168,17 @@ public final class VirtualTime {
         }
     }
 
-    /** The first class of the tap on the stack (outside this package): who asked to sleep. */
+    /**
+     * The first class of the tap on the stack (outside this package): who asked to sleep. A sleeper that only hands
+     * the sleep on (a lambda made in a method named {@code sleeper}, as a scheduler's outside its lanes) is passed
+     * over for its caller.
+     */
     private static String askedBy() {
         return StackWalker.getInstance().walk(s -> s
-                .map(f -> f.getClassName())
-                .filter(c -> c.startsWith("io.github.tapbitrix24.") && !c.startsWith(VirtualTime.class.getPackageName() + "."))
-                .map(c -> c.substring(c.lastIndexOf('.') + 1))
+                .filter(f -> f.getClassName().startsWith("io.github.tapbitrix24.")
+                        && !f.getClassName().startsWith(VirtualTime.class.getPackageName() + "."))
+                .filter(f -> !f.getMethodName().startsWith("lambda$sleeper$"))
+                .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1))
                 .filter(c -> !c.startsWith("Sleeper"))
                 .map(c -> c.contains("$") ? c.substring(0, c.indexOf('$')) : c)
                 .findFirst().orElse("?"));
@@ -201,7 +213,7 @@ public final class VirtualTime {
 
     /** Books what is left (the tap's CPU after its last clock read) and returns the account so far. */
     public synchronized Account account() {
-        if (isTap(Thread.currentThread())) {
+        if (tap.contains(Thread.currentThread())) {
             chargeClient();
         }
         book();
@@ -220,18 +232,20 @@ public final class VirtualTime {
 
     private synchronized void chargeClient() {
         book();
-        Thread current = Thread.currentThread();
-        if (!chargeCpu || !isTap(current)) {
+        if (!chargeCpu || !tap.contains(Thread.currentThread())) {
             return;
         }
-        long cpu = THREADS.getCurrentThreadCpuTime();
-        long spent = cpu - cpuSeen.getOrDefault(current.getId(), 0L); // a lane's thread starts at 0
+        long spent = tap.spentSinceLastCall();
         if (spent > 0) {
             clock.advance(Duration.ofNanos(spent));
             seenAt += spent;
             client += spent;
-            cpuSeen.put(current.getId(), cpu);
         }
+    }
+
+    /** The threads that run the tap. */
+    public TapThreads threads() {
+        return tap;
     }
 
     /** Books any move of the clock since the last booking that none of the known causes made. */
@@ -241,11 +255,6 @@ public final class VirtualTime {
             unaccounted += now - seenAt;
             seenAt = now;
         }
-    }
-
-    /** The given tap thread, or a lane of the tap's scheduler (extract.scheduler.Lane names its threads so). */
-    private boolean isTap(Thread t) {
-        return t == tap || t.getName().startsWith("lane ");
     }
 
     private static long nanos(Instant t) {
