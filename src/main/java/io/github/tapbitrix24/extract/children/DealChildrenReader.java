@@ -34,7 +34,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * <p>The children follow their parent deals, read as the parent's catalog entry says (the same
  * funnels; INCREMENTAL: the deals changed since the child's own bookmark, the same window rules
  * as any stream, docs/incremental.md; FULL_TABLE: every deal). Usually they ride along the
- * {@code deals} stream's own read ({@link #canFollow}, {@link #carrying}: one scan for the three
+ * {@code deals} stream's own read ({@link #canFollow}, {@link #readCarrying}: one scan for the three
  * streams, the children's requests between the deal pages). Otherwise ({@link #read}) the stream
  * scans the deal IDs itself, a narrow {@code select [ID, DATE_MODIFY]} keyset scan, so it needs
  * neither the {@code deals} stream selected nor anything of its state. Either way, for each group
