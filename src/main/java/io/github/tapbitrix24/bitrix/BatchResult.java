@@ -12,4 +12,14 @@ public record BatchResult(List<SubResult> results) {
         }
         throw new IllegalArgumentException("no batch command with key " + key);
     }
+
+    /** Hands every successful sub-result to {@code consumer}, in order (an answer read whole, handed out afterwards). */
+    public BatchResult handTo(SubResultConsumer consumer) {
+        for (SubResult r : results) {
+            if (r.ok()) {
+                consumer.accept(r.key(), r.result());
+            }
+        }
+        return this;
+    }
 }

@@ -52,13 +52,7 @@ public interface BitrixApi {
      * the answer whole and then hands the results out.
      */
     default BatchResult batch(List<BatchCommand> commands, SubResultConsumer consumer) {
-        BatchResult result = batch(commands);
-        for (SubResult r : result.results()) {
-            if (r.ok()) {
-                consumer.accept(r.key(), r.result());
-            }
-        }
-        return result;
+        return batch(commands).handTo(consumer);
     }
 
     /**

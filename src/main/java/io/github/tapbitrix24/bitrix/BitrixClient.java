@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -201,7 +202,7 @@ public final class BitrixClient implements BitrixApi {
 
     /** As above, the answer read by {@code parser} once the exchange is over. */
     private JsonNode send(String method, byte[] body, Set<String> methods,
-                          java.util.function.Function<WebhookTransport.Raw, JsonNode> parser) throws InterruptedException {
+                          Function<WebhookTransport.Raw, JsonNode> parser) throws InterruptedException {
         operatingBudget.awaitAllowed(methods);
         requestBudget.acquire();
         WebhookTransport.Raw answer = transport.exchange(method, body);

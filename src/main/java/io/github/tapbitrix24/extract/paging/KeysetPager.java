@@ -3,6 +3,7 @@ package io.github.tapbitrix24.extract.paging;
 import io.github.tapbitrix24.bitrix.BatchCommand;
 import io.github.tapbitrix24.bitrix.BatchResult;
 import io.github.tapbitrix24.bitrix.BitrixApi;
+import io.github.tapbitrix24.bitrix.BitrixErrorKind;
 import io.github.tapbitrix24.bitrix.Sleeper;
 import io.github.tapbitrix24.bitrix.SubResult;
 import io.github.tapbitrix24.bitrix.SubResultConsumer;
@@ -138,9 +139,7 @@ public final class KeysetPager {
                 }
                 sink.started(result);
                 first = false;
-                for (SubResult r : result.results()) {
-                    pages.accept(r.key(), r.result());
-                }
+                result.handTo(pages); // every sub-result is ok here
             } else {
                 // Rows are written page by page as the answer is parsed (no tree of the whole answer).
                 result = StreamCalls.batch(api, scan.stream(), commands, pages);
@@ -157,7 +156,7 @@ public final class KeysetPager {
             // A blocked method refuses every further sub-call until its budget resets: ask with one
             // command (after the client's pause until the reset) instead of fifty, until it answers.
             probing = failed != null && failed.error() != null
-                    && failed.error().kind() == io.github.tapbitrix24.bitrix.BitrixErrorKind.OPERATING_TIME_LIMIT;
+                    && failed.error().kind() == BitrixErrorKind.OPERATING_TIME_LIMIT;
             if (failed != null) {
                 // Rows before the failed page are in; retry from the last ID seen.
                 attempts = lastId > before ? 0 : attempts;

@@ -88,13 +88,7 @@ final class LaneApi implements BitrixApi {
                                 - (scheduler.attributedSubCalls - otherSubCalls));
             }
         }
-        BatchResult whole = (BatchResult) answer;
-        for (SubResult r : whole.results()) {
-            if (r.ok()) {
-                consumer.accept(r.key(), r.result());
-            }
-        }
-        return whole;
+        return ((BatchResult) answer).handTo(consumer);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.github.tapbitrix24.bitrix.BatchResult;
 import io.github.tapbitrix24.bitrix.SubResult;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,7 +97,7 @@ final class SharedBatch {
     /** Adds {@code commands} (a prefix of the lane's request) under a fresh key prefix. */
     private void add(Lane lane, List<BatchCommand> commands) {
         String prefix = "q" + parts.size() + "_";
-        Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         commands.forEach(c -> keys.add(c.key()));
         for (BatchCommand c : commands) {
             room.merge(c.method(), -1, Integer::sum);
